@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Message handlers and alarms are registered here as the store and sync land.
+});

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Quick start: install what is missing, build the extension (Chrome and Firefox) and the manager page,
+# then run the server on the embedded SQLite default in ./data. Extra arguments go to `leadcard serve`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+echo "• building the extension and the manager page…"
+npm run --silent build >/dev/null
+echo "Unpacked extension (Chrome/Edge): $(pwd)/.output/chrome-mv3"
+echo "Unpacked extension (Firefox):     $(pwd)/.output/firefox-mv3"
+exec node bin/leadcard.mjs serve --data ./data "$@"
