@@ -1,5 +1,9 @@
-/** English catalog. Keys are the source of truth for `MessageKey`; zh-CN must have every one. */
+import { appEn } from './areas/app.en';
+
+/**
+ * The English catalog: one area file per part of the product (`areas/<area>.en.ts`, keys prefixed `<area>.`),
+ * each with its zh-CN twin (`areas/<area>.zh-CN.ts`). Register both here and in messages.zh-CN.ts.
+ */
 export const en = {
-  'app.name': 'Leadcard',
-  'app.tagline': 'Customer cards for B2B sales',
+  ...appEn,
 } as const;

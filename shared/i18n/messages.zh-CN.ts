@@ -1,7 +1,7 @@
+import { appZhCN } from './areas/app.zh-CN';
 import type { Catalog } from './catalog';
 
-/** 简体中文目录：与英文目录的键一一对应。 */
+/** 简体中文目录：与英文目录的键一一对应（类型检查缺键，i18n 测试查多键与空值）。 */
 export const zhCN: Catalog = {
-  'app.name': 'Leadcard 客户卡',
-  'app.tagline': 'B2B 销售的客户资料卡',
+  ...appZhCN,
 };
