@@ -1,4 +1,7 @@
 import { appEn } from './areas/app.en';
+import { extensionEn } from './areas/extension.en';
+import { matchEn } from './areas/match.en';
+import { scoringEn } from './areas/scoring.en';
 
 /**
  * The English catalog: one area file per part of the product (`areas/<area>.en.ts`, keys prefixed `<area>.`),
@@ -6,4 +9,7 @@ import { appEn } from './areas/app.en';
  */
 export const en = {
   ...appEn,
+  ...extensionEn,
+  ...matchEn,
+  ...scoringEn,
 } as const;

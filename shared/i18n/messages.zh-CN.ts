@@ -1,7 +1,13 @@
 import { appZhCN } from './areas/app.zh-CN';
+import { extensionZhCN } from './areas/extension.zh-CN';
+import { matchZhCN } from './areas/match.zh-CN';
+import { scoringZhCN } from './areas/scoring.zh-CN';
 import type { Catalog } from './catalog';
 
 /** 简体中文目录：与英文目录的键一一对应（类型检查缺键，i18n 测试查多键与空值）。 */
 export const zhCN: Catalog = {
   ...appZhCN,
+  ...extensionZhCN,
+  ...matchZhCN,
+  ...scoringZhCN,
 };

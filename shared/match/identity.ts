@@ -1,0 +1,88 @@
+import { normaliseCompanyName } from '../normalise/company';
+import { isFreeMailDomain, registrableDomain } from '../normalise/domain';
+import { isRoleAddress, normaliseEmail } from '../normalise/email';
+import { type NormalisedPhone, normalisePhone, type PhoneOptions, phoneToString } from '../normalise/phone';
+import type { Candidate } from '../schema/candidate';
+import type { MatchableAccount, MatchableContact } from './types';
+
+/**
+ * The keys a card or a clip is known by, normalised: emails, phones keyed by `phoneToString` (so an extension
+ * is part of the key), registrable domains other than free mail, and the company-name key.
+ */
+export type Identity = {
+  emails: ReadonlySet<string>;
+  /** Role addresses (sales@, info@): they name a company, not a person, so only their domain is used. */
+  roleEmails: ReadonlySet<string>;
+  phones: ReadonlyMap<string, NormalisedPhone>;
+  domains: ReadonlySet<string>;
+  companyName: string | null;
+};
+
+export function candidateIdentity(candidate: Candidate, options: PhoneOptions = {}): Identity {
+  const { personal, role } = splitEmails(candidate.emails);
+  const orgName = candidate.org ?? (candidate.kind === 'organisation' ? candidate.name : null);
+  return {
+    emails: personal,
+    roleEmails: role,
+    phones: phoneMap(candidate.phones, options),
+    domains: domainSet([candidate.website, ...personal, ...role]),
+    companyName: companyKey(orgName),
+  };
+}
+
+export function contactIdentity(contact: MatchableContact, options: PhoneOptions = {}): Identity {
+  const { personal, role } = splitEmails(contact.emails);
+  return {
+    emails: personal,
+    roleEmails: role,
+    phones: phoneMap(contact.phones, options),
+    domains: new Set(),
+    companyName: null,
+  };
+}
+
+export function accountIdentity(account: MatchableAccount, options: PhoneOptions = {}): Identity {
+  return {
+    emails: new Set(),
+    roleEmails: new Set(),
+    phones: phoneMap(account.phones, options),
+    domains: domainSet([...account.domains, account.website ?? null]),
+    companyName: companyKey(account.name),
+  };
+}
+
+function splitEmails(emails: readonly string[]): { personal: Set<string>; role: Set<string> } {
+  const personal = new Set<string>();
+  const role = new Set<string>();
+  for (const text of emails) {
+    const email = normaliseEmail(text);
+    if (email) (isRoleAddress(email) ? role : personal).add(email);
+  }
+  return { personal, role };
+}
+
+function phoneMap(phones: readonly string[], options: PhoneOptions): Map<string, NormalisedPhone> {
+  const map = new Map<string, NormalisedPhone>();
+  for (const text of phones) {
+    const phone = normalisePhone(text, options);
+    if (phone) map.set(phoneToString(phone), phone);
+  }
+  return map;
+}
+
+// Never a free-mail domain (DESIGN §3): two people on qq.com are not one company.
+function domainSet(sources: ReadonlyArray<string | null>): Set<string> {
+  const domains = new Set<string>();
+  for (const source of sources) {
+    const domain = source ? registrableDomain(source) : null;
+    if (domain && !isFreeMailDomain(domain)) domains.add(domain);
+  }
+  return domains;
+}
+
+// One or two letters (`AB Ltd`, `华`) are too little to say two cards are one company.
+function companyKey(name: string | null): string | null {
+  if (!name) return null;
+  const key = normaliseCompanyName(name);
+  return [...key].length >= 2 ? key : null;
+}
