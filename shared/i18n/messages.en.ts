@@ -1,5 +1,6 @@
 import { appEn } from './areas/app.en';
 import { extensionEn } from './areas/extension.en';
+import { managerEn } from './areas/manager.en';
 import { matchEn } from './areas/match.en';
 import { scoringEn } from './areas/scoring.en';
 
@@ -12,4 +13,5 @@ export const en = {
   ...extensionEn,
   ...matchEn,
   ...scoringEn,
+  ...managerEn,
 } as const;

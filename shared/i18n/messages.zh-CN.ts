@@ -1,5 +1,6 @@
 import { appZhCN } from './areas/app.zh-CN';
 import { extensionZhCN } from './areas/extension.zh-CN';
+import { managerZhCN } from './areas/manager.zh-CN';
 import { matchZhCN } from './areas/match.zh-CN';
 import { scoringZhCN } from './areas/scoring.zh-CN';
 import type { Catalog } from './catalog';
@@ -10,4 +11,5 @@ export const zhCN: Catalog = {
   ...extensionZhCN,
   ...matchZhCN,
   ...scoringZhCN,
+  ...managerZhCN,
 };

@@ -106,7 +106,15 @@ export const accountFields = z.strictObject({
 export type AccountFields = z.infer<typeof accountFields>;
 
 // ── Grades (server-owned, DESIGN §9) ───────────────────────────────────────────────────────────────────────
-export const scoreLine = z.object({ rule: z.string(), field: z.string(), points: z.number(), text: z.string() });
+/** `text` is English; the optional `key` + `params` re-render it in the rep's language (shared/scoring/explain.ts). */
+export const scoreLine = z.object({
+  rule: z.string(),
+  field: z.string(),
+  points: z.number(),
+  text: z.string(),
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 export const grades = z.object({
   score: z.object({ value: z.number(), band: z.enum(['hot', 'warm', 'cold']), lines: z.array(scoreLine) }),
   /** 甲/乙/丙 → A/B/C */

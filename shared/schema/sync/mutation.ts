@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { entityFields, entityName } from '../entities';
 import { hlcString, recordId } from '../primitives';
 
+/** Each entity's partial schema, built once: `.partial()` per mutation made a push of 10k mutations 10× slower. */
+const partialFields = Object.fromEntries(
+  Object.entries(entityFields).map(([name, schema]) => [name, schema.partial()]),
+) as { [K in keyof typeof entityFields]: ReturnType<(typeof entityFields)[K]['partial']> };
+
 /**
  * One change made on a device: `upsert` carries only the fields that changed (partial), `delete` carries `{}`.
  * The fields are checked against the entity's schema, so an unknown or malformed field names itself:
@@ -22,7 +27,7 @@ export const mutation = z
         ctx.addIssue({ code: 'custom', path: ['fields'], message: 'a delete sends fields: {}' });
       return;
     }
-    const parsed = entityFields[m.entity].partial().safeParse(m.fields);
+    const parsed = partialFields[m.entity].safeParse(m.fields);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         ctx.addIssue({ code: 'custom', path: ['fields', ...issue.path.map(String)], message: issue.message });
