@@ -10,7 +10,21 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    // `tabs`: the caller-ID badge reads each tab's URL (DESIGN §7); no content script is injected for it.
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms', 'tabs'],
+    // The rep's own sync server, asked for at sign-in (options page) for just that host: none at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Except loopback: a server on the rep's own machine (a one-person team, the end-to-end tests), where
+    // Chromium's permission prompt cannot be answered headless. Loopback reaches no one else's data.
+    host_permissions: [
+      'http://127.0.0.1/*',
+      'http://localhost/*',
+      // The mail adapters' sites (DESIGN §7): the only web sites the extension asks for at install.
+      'https://mail.google.com/*',
+      'https://outlook.office.com/*',
+      'https://outlook.office365.com/*',
+      'https://outlook.live.com/*',
+    ],
     browser_specific_settings: {
       gecko: { id: 'leadcard@leadcard.dev', strict_min_version: '115.0' },
     },

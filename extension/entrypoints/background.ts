@@ -1,3 +1,5 @@
+import { startBackground } from '../sync/background';
+
 export default defineBackground(() => {
-  // Message handlers and alarms are registered here as the store and sync land.
+  startBackground();
 });

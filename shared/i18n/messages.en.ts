@@ -1,5 +1,6 @@
 import { appEn } from './areas/app.en';
 import { extensionEn } from './areas/extension.en';
+import { mailEn } from './areas/mail.en';
 import { managerEn } from './areas/manager.en';
 import { matchEn } from './areas/match.en';
 import { scoringEn } from './areas/scoring.en';
@@ -14,4 +15,5 @@ export const en = {
   ...matchEn,
   ...scoringEn,
   ...managerEn,
+  ...mailEn,
 } as const;

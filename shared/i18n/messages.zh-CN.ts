@@ -1,5 +1,6 @@
 import { appZhCN } from './areas/app.zh-CN';
 import { extensionZhCN } from './areas/extension.zh-CN';
+import { mailZhCN } from './areas/mail.zh-CN';
 import { managerZhCN } from './areas/manager.zh-CN';
 import { matchZhCN } from './areas/match.zh-CN';
 import { scoringZhCN } from './areas/scoring.zh-CN';
@@ -12,4 +13,5 @@ export const zhCN: Catalog = {
   ...matchZhCN,
   ...scoringZhCN,
   ...managerZhCN,
+  ...mailZhCN,
 };

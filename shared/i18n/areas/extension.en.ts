@@ -82,6 +82,7 @@ export const extensionEn = {
   'extension.sync.auth': 'Sign in again on the options page ({reason}).',
   'extension.sync.signedOut': 'Not signed in: cards stay in this browser until you sign in.',
   'extension.sync.now': 'Sync now',
+  'extension.sync.discard': 'Discard the refused change',
   'extension.sync.signIn': 'Sign in',
   'extension.options.title': 'Leadcard settings',
   'extension.options.signInTitle': 'Sign in to your team’s server',

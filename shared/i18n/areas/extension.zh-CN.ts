@@ -83,6 +83,7 @@ export const extensionZhCN: Record<keyof typeof extensionEn, string> = {
   'extension.sync.auth': '请在设置页重新登录（{reason}）。',
   'extension.sync.signedOut': '未登录：登录前客户卡只保存在本浏览器中。',
   'extension.sync.now': '立即同步',
+  'extension.sync.discard': '放弃被拒绝的更改',
   'extension.sync.signIn': '登录',
   'extension.options.title': 'Leadcard 设置',
   'extension.options.signInTitle': '登录团队服务器',

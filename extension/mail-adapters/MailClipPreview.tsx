@@ -1,0 +1,189 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type Locale, t } from '../../shared/i18n';
+import { describeChange, describeReasons } from '../../shared/match/describe-match';
+import type { LeadcardDb } from '../store/db';
+import { InvalidChangeError } from '../store/local-change';
+import type { StoreEnv } from '../store/meta';
+import { formatTime } from '../ui/format';
+import { type ClipForm, candidateOf, formOf, mailCandidate } from './clip-form';
+import type { MailClip } from './mail-clip-types';
+import { type MailClipPlan, mailClipPlan, saveMailClip } from './save-mail-clip';
+
+const fields: [keyof ClipForm, Parameters<typeof t>[1]][] = [
+  ['name', 'mail.preview.name'],
+  ['title', 'mail.preview.jobTitle'],
+  ['org', 'mail.preview.org'],
+  ['emails', 'mail.preview.emails'],
+  ['phones', 'mail.preview.phones'],
+  ['website', 'mail.preview.website'],
+  ['address', 'mail.preview.address'],
+];
+
+type Outcome = { kind: 'saved' | 'duplicate'; name: string } | null;
+
+/**
+ * The editable clip preview of one mail (webmail or `.eml`): the lead prefilled from the signature and the
+ * headers, where saving would put it (merge into a known card and why, or a new card), and the mail itself.
+ * Saving stores the card and an `email` activity under the message id. Everything shown is text, never HTML.
+ */
+export function MailClipPreview({
+  db,
+  env,
+  locale,
+  clip,
+  by,
+  onSaved,
+  onDismiss,
+}: {
+  db: LeadcardDb;
+  env: StoreEnv;
+  locale: Locale;
+  clip: MailClip;
+  by: string;
+  onSaved: (accountId: string) => void;
+  onDismiss?: () => void;
+}) {
+  const { parsed } = clip;
+  const base = mailCandidate(parsed);
+  const [form, setForm] = useState<ClipForm>(() => formOf(base));
+  const [plan, setPlan] = useState<MailClipPlan | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  // Where the clip would go, recomputed as the rep edits (the store is local: this is a few index reads).
+  useEffect(() => {
+    const { candidate } = candidateOf(form, base);
+    let live = true;
+    if (candidate) void mailClipPlan(db, candidate).then((next) => live && setPlan(next));
+    else setPlan(null);
+    return () => {
+      live = false;
+    };
+  }, [db, form]);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const { candidate, problems } = candidateOf(form, base);
+    if (!candidate) {
+      setErrors(
+        problems.map((p) =>
+          p.kind === 'badPhone'
+            ? t(locale, 'mail.preview.badPhone', { value: p.value })
+            : t(locale, 'mail.preview.noName'),
+        ),
+      );
+      return;
+    }
+    setBusy(true);
+    setErrors([]);
+    try {
+      const saved = await saveMailClip(db, env, { candidate, parsed, source: clip.source, by });
+      const account = await db.accounts.get(saved.accountId);
+      setOutcome({ kind: saved.duplicate ? 'duplicate' : 'saved', name: String(account?.fields.name ?? '') });
+      onSaved(saved.accountId);
+    } catch (error) {
+      if (!(error instanceof InvalidChangeError)) throw error;
+      setErrors([t(locale, 'extension.error.invalid', { reason: error.message })]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const from = parsed.from ? parsed.from.name || parsed.from.address : '?';
+  const matchLine = plan
+    ? plan.account
+      ? t(locale, 'mail.preview.merge', {
+          name: String(plan.account.fields.name ?? ''),
+          reasons: describeReasons(
+            locale,
+            plan.match.account.action === 'merge' ? plan.match.account.match.reasons : [],
+          ),
+        })
+      : t(locale, 'mail.preview.new')
+    : '';
+  const conflicts = plan
+    ? [
+        ...plan.plan.contact.map((change) => ({ change, label: fieldKey(change.field) })),
+        // The account's name is the company's.
+        ...plan.plan.account.map((change) => ({
+          change,
+          label: change.field === 'name' ? ('mail.preview.org' as const) : fieldKey(change.field),
+        })),
+      ].filter(({ change }) => change.action === 'conflict')
+    : [];
+
+  return (
+    <form class="mail-clip" onSubmit={save} data-testid="mail-clip" data-clip={clip.id}>
+      <h2>{t(locale, 'mail.preview.title', { from })}</h2>
+      <p class="meta">
+        {t(locale, 'mail.preview.subject')}:{' '}
+        <span data-testid="mail-subject">{parsed.subject ?? t(locale, 'mail.preview.noSubject')}</span>
+        {parsed.date ? ` · ${formatTime(parsed.date, locale)}` : ''}
+      </p>
+      {fields.map(([name, label]) => (
+        <label key={name}>
+          {t(locale, label)}
+          <input
+            name={name}
+            value={form[name]}
+            title={name === 'emails' || name === 'phones' ? t(locale, 'mail.preview.listHint') : undefined}
+            onInput={(e) => setForm({ ...form, [name]: e.currentTarget.value })}
+          />
+        </label>
+      ))}
+      <p class="hint" data-testid="mail-match">
+        {matchLine}
+      </p>
+      {conflicts.map(({ change, label }) => (
+        <p class="hint" key={`${label}-${change.field}`} data-testid="mail-conflict">
+          {describeChange(locale, change, () => t(locale, label))}
+        </p>
+      ))}
+      <details>
+        <summary>{t(locale, 'mail.preview.body')}</summary>
+        <pre class="mail-body" data-testid="mail-body">
+          {parsed.body}
+        </pre>
+        {parsed.quoted ? <p class="hint">{t(locale, 'mail.preview.quoted')}</p> : null}
+      </details>
+      {errors.map((error) => (
+        <p class="error" key={error} role="alert">
+          {error}
+        </p>
+      ))}
+      {outcome ? (
+        <p role="status" data-testid="mail-saved" data-outcome={outcome.kind}>
+          {t(locale, outcome.kind === 'saved' ? 'mail.preview.saved' : 'mail.preview.duplicate', {
+            name: outcome.name,
+          })}
+        </p>
+      ) : null}
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          {t(locale, busy ? 'mail.preview.saving' : 'mail.preview.save')}
+        </button>
+        {onDismiss ? (
+          <button type="button" onClick={onDismiss}>
+            {t(locale, 'mail.preview.dismiss')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function fieldKey(field: string): Parameters<typeof t>[1] {
+  switch (field) {
+    case 'title':
+      return 'mail.preview.jobTitle';
+    case 'name':
+    case 'emails':
+    case 'phones':
+    case 'website':
+    case 'address':
+      return `mail.preview.${field}`;
+    default:
+      return 'mail.preview.org';
+  }
+}

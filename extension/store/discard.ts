@@ -1,0 +1,41 @@
+import { entityTables, type LeadcardDb, type StoredRecord } from './db';
+import { storedRecord } from './local-change';
+import { META, readMeta, writeMeta } from './meta';
+
+/**
+ * Drops one queued change the server refused (say, a card another rep now owns), so the rest can sync:
+ * the later changes move down one seq (seqs stay contiguous, DESIGN §9) and the record goes back to the server's
+ * state with the remaining queued changes on top (a record only ever created here disappears). All in one
+ * transaction. Returns false when there is no such change.
+ */
+export async function discardQueuedChange(db: LeadcardDb, seq: number, nowIso: string): Promise<boolean> {
+  const tables = Object.values(entityTables).map((name) => db.table<StoredRecord, string>(name));
+  return db.transaction('rw', [...tables, db.outbox, db.meta, db.clocks], async () => {
+    const refused = await db.outbox.get(seq);
+    if (!refused) return false;
+    const later = await db.outbox.where('seq').above(seq).toArray();
+    await db.outbox.where('seq').aboveOrEqual(seq).delete();
+    await db.outbox.bulkAdd(later.map((m) => ({ ...m, seq: m.seq - 1 })));
+    await writeMeta(db, META.nextSeq, (await readMeta<number>(db, META.nextSeq, seq + 1)) - 1);
+
+    const table = db.tableOf(refused.entity);
+    const record = await table.get(refused.id);
+    if (!record) return true; // a refused delete: the record stays gone here until the server sends it again
+    const remaining = (await db.outbox.where('[entity+id]').equals([refused.entity, refused.id]).sortBy('seq')).filter(
+      (m) => m.op === 'upsert',
+    );
+    if (record.base === undefined) return true;
+    if (record.base === null && remaining.length === 0) {
+      await table.delete(refused.id);
+      await db.clocks.delete([refused.entity, refused.id]);
+      return true;
+    }
+    const fields: Record<string, unknown> = { ...(record.base ?? {}) };
+    for (const m of remaining) Object.assign(fields, m.fields);
+    await table.put({
+      ...storedRecord(refused.entity, refused.id, fields, nowIso),
+      ...(remaining.length > 0 ? { base: record.base } : {}),
+    });
+    return true;
+  });
+}

@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Change } from '../../shared/schema/sync/pull';
+import type { LeadcardDb } from './db';
+import { deleteLocal, saveLocal } from './local-change';
+import { META, readMeta } from './meta';
+import { newAccountFields } from './new-records';
+import { applyPulledChanges } from './pulled-changes';
+import { openTestDb, testEnv } from './test-db';
+
+let db: LeadcardDb;
+afterEach(() => db?.close());
+const NOW = '2026-11-22T10:00:00.000Z';
+const serverState = (id: string, fields: Record<string, unknown>, version = 7): Change => ({
+  entity: 'account',
+  id,
+  version,
+  deleted: false,
+  fields: { ...newAccountFields({ name: 'Acme' }), owner: 'li', grades: null, ...fields },
+});
+
+describe('applyPulledChanges', () => {
+  it('takes the whole server state, server-owned fields included, and keeps the cursor with it', async () => {
+    db = openTestDb();
+    const id = '01935240-5400-7000-8000-000000000001';
+    await applyPulledChanges(db, [serverState(id, { domains: ['acme.com'] })], 7, NOW);
+    const record = await db.accounts.get(id);
+    expect(record?.fields.owner).toBe('li');
+    expect(record?.domains).toEqual(['acme.com']);
+    expect(record?.base).toBeUndefined();
+    expect(await readMeta(db, META.cursor, 0)).toBe(7);
+  });
+
+  it('a pulled older value never overwrites a local unsynced one; other fields follow the server', async () => {
+    db = openTestDb();
+    const env = testEnv();
+    const { id } = await saveLocal(db, env, 'account', null, newAccountFields({ name: 'Acme', region: '北京' }));
+    await db.outbox.delete(1); // the server acknowledged the creation: only the next edit is unsynced
+    await saveLocal(db, env, 'account', id, { region: '上海' });
+    await applyPulledChanges(db, [serverState(id, { region: '广州', industry: '零售' })], 9, NOW);
+    const record = await db.accounts.get(id);
+    expect(record?.fields.region).toBe('上海');
+    expect(record?.fields.industry).toBe('零售');
+    expect(record?.base?.region).toBe('广州');
+  });
+
+  it('a tombstone removes the record; a queued local delete keeps it removed', async () => {
+    db = openTestDb();
+    const env = testEnv();
+    const id = '01935240-5400-7000-8000-000000000002';
+    await applyPulledChanges(db, [serverState(id, {})], 1, NOW);
+    await applyPulledChanges(db, [{ entity: 'account', id, version: 2, deleted: true, fields: {} }], 2, NOW);
+    expect(await db.accounts.get(id)).toBeUndefined();
+
+    const { id: other } = await saveLocal(db, env, 'account', null, newAccountFields({ name: 'Beta' }));
+    await deleteLocal(db, env, 'account', other);
+    await applyPulledChanges(db, [serverState(other, { name: 'Beta' }, 3)], 3, NOW);
+    expect(await db.accounts.get(other)).toBeUndefined();
+  });
+
+  it('of several versions of one record in a page, the highest wins', async () => {
+    db = openTestDb();
+    const id = '01935240-5400-7000-8000-000000000003';
+    await applyPulledChanges(db, [serverState(id, { region: 'b' }, 5), serverState(id, { region: 'a' }, 4)], 5, NOW);
+    expect((await db.accounts.get(id))?.fields.region).toBe('b');
+  });
+});

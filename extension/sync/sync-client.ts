@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import { encodeHlc } from '../../shared/hlc/hlc';
+import { pullResponse } from '../../shared/schema/sync/pull';
+import { pushResponse } from '../../shared/schema/sync/push';
+import type { LeadcardDb } from '../store/db';
+import { clientIdOf, META, readMeta, type StoreEnv } from '../store/meta';
+import { applyPulledChanges } from '../store/pulled-changes';
+import { markUnsettled, type RecordKey, settleAcknowledged } from '../store/settle';
+import { requestJson, requestJsonDated, ServerError } from './server-error';
+
+export interface SyncTarget {
+  serverUrl: string;
+  token: string;
+}
+
+export interface SyncOptions {
+  fetch: typeof fetch;
+  env: StoreEnv;
+  /** Mutations per push request (the server takes up to 5000). */
+  pushBatch?: number;
+  /** Changes per pull page; each page is applied in its own transaction. */
+  pullLimit?: number;
+  /** Pulled changes per apply transaction (between them other work may run). */
+  applyChunk?: number;
+  /** Called after each applied page with the number of records pulled so far. */
+  onPullProgress?: (pulled: number) => void;
+  /** Lets other work run between pages (a 100k first pull must not hold the database for its whole length). */
+  pause?: () => Promise<void>;
+}
+
+export interface SyncResult {
+  pushed: number;
+  pulled: number;
+  cursor: number;
+}
+
+const api = (target: SyncTarget, path: string) => `${target.serverUrl.replace(/\/+$/, '')}/api/v1/${path}`;
+
+/**
+ * One round of sync (DESIGN §8): push the outbox in batches, dropping what the server acknowledges, then pull
+ * every change since the cursor page by page. Throws a ServerError on failure; what was acknowledged or
+ * applied before the failure stays done (pushes are idempotent, each pulled page commits with its cursor).
+ */
+export async function syncOnce(db: LeadcardDb, target: SyncTarget, options: SyncOptions): Promise<SyncResult> {
+  const pushed = await pushOutbox(db, target, options);
+  const { pulled, cursor } = await pullChanges(db, target, options);
+  return { pushed, pulled, cursor };
+}
+
+export async function pushOutbox(db: LeadcardDb, target: SyncTarget, options: SyncOptions): Promise<number> {
+  const clientId = await clientIdOf(db, options.env);
+  const batchSize = options.pushBatch ?? 500;
+  let pushed = 0;
+  for (;;) {
+    const mutations = await db.outbox.orderBy('seq').limit(batchSize).toArray();
+    const first = mutations[0];
+    const last = mutations[mutations.length - 1];
+    if (!first || !last) return pushed;
+    const body = await requestJson(options.fetch, api(target, 'sync/push'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}` },
+      body: JSON.stringify({ clientId, mutations }),
+    }).catch((error: unknown) => {
+      throw refusedChangeOf(error, mutations);
+    });
+    const { ackedSeq } = answer(pushResponse, body, 'push');
+    // Everything at or below ackedSeq is on the server: drop it. Only what was sent can be acknowledged.
+    const upTo = Math.min(ackedSeq, last.seq);
+    pushed += await db.transaction('rw', db.outbox, db.meta, async () => {
+      const acknowledged = mutations.filter((m) => m.seq <= upTo);
+      await markUnsettled(
+        db,
+        acknowledged.map((m): RecordKey => `${m.entity}/${m.id}`),
+      );
+      return db.outbox.where('seq').belowOrEqual(upTo).delete();
+    });
+    if (ackedSeq < first.seq) {
+      // The server applied none of the batch and said so without an error: it lost our earlier seqs (a restored
+      // backup) or skipped them. Retrying the same batch would loop; say so instead.
+      throw new ServerError(
+        'rejected',
+        `the server acknowledged up to change ${ackedSeq} but this device's next change is ${first.seq}`,
+      );
+    }
+  }
+}
+
+export async function pullChanges(
+  db: LeadcardDb,
+  target: SyncTarget,
+  options: SyncOptions,
+): Promise<{ pulled: number; cursor: number }> {
+  const limit = options.pullLimit ?? 1000;
+  let cursor = await readMeta<number>(db, META.cursor, 0);
+  let pulled = 0;
+  for (;;) {
+    const { body, serverTime } = await requestJsonDated(
+      options.fetch,
+      api(target, `sync/pull?since=${cursor}&limit=${limit}`),
+      { headers: { authorization: `Bearer ${target.token}` } },
+    );
+    const page = answer(pullResponse, body, 'pull');
+    // Pulled changes carry no HLCs; the server's clock (Date header, to the second, so rounded up) stands in:
+    // edits made after seeing this page must sort after what it showed, even on a device whose clock is behind.
+    const seen = serverTime === null ? undefined : encodeHlc({ wall: serverTime + 999, counter: 0, node: 'server' });
+    // Applied in chunks with a pause between them, so a 1000-row page never holds the thread for long; the
+    // cursor goes with the last chunk (a chunk applied twice after a crash changes nothing).
+    const chunk = options.applyChunk ?? 250;
+    for (let from = 0; from < page.changes.length || from === 0; from += chunk) {
+      const last = from + chunk >= page.changes.length;
+      const slice = page.changes.slice(from, from + chunk);
+      await applyPulledChanges(db, slice, last ? page.cursor : null, new Date(options.env.now()).toISOString(), seen);
+      if (!last) await options.pause?.();
+    }
+    pulled += page.changes.length;
+    cursor = page.cursor;
+    options.onPullProgress?.(pulled);
+    if (!page.more || page.changes.length === 0) {
+      await settleAcknowledged(db, new Date(options.env.now()).toISOString());
+      return { pulled, cursor };
+    }
+    await options.pause?.();
+  }
+}
+
+/** The server's answer checked against the shared schema: a server of another protocol version says so. */
+function answer<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new ServerError(
+    'rejected',
+    `the server's ${what} answer is not understood (${issue?.path.join('.')}: ${issue?.message})`,
+  );
+}
+
+/** A change the server refused (it names `mutations.N`): the rep can see which one and discard it. */
+export class RefusedChangeError extends ServerError {
+  constructor(
+    error: ServerError,
+    readonly seq: number,
+  ) {
+    super('rejected', error.message, error.status, error.field);
+  }
+}
+
+function refusedChangeOf(error: unknown, mutations: readonly { seq: number }[]): unknown {
+  if (!(error instanceof ServerError) || error.kind !== 'rejected') return error;
+  const index = /^mutations\.(\d+)/.exec(error.field ?? '')?.[1];
+  const refused = index === undefined ? undefined : mutations[Number(index)];
+  return refused ? new RefusedChangeError(error, refused.seq) : error;
+}

@@ -1,0 +1,83 @@
+import { DAY_MS, timeOf } from '../../shared/scoring/time';
+import { type Row, textOf } from './rows';
+
+/** The activity types counted per rep and week: captures, calls, visits (面访), emails, notes, tasks. */
+export const COUNTED_TYPES = ['capture', 'call', 'visit', 'email', 'note', 'task'] as const;
+export type CountedType = (typeof COUNTED_TYPES)[number];
+
+export type RepWeek = { rep: string; week: string; counts: Record<CountedType, number>; total: number };
+export type Meeting = {
+  id: string;
+  accountId: string | null;
+  accountName: string | null;
+  rep: string;
+  at: string;
+  place: string | null;
+  purpose: string | null;
+};
+export type RepActivityReport = { weeks: string[]; rows: RepWeek[]; meetings: Meeting[] };
+
+/** The Monday (UTC) that starts the week of `ms`, as `YYYY-MM-DD`. */
+export function weekOf(ms: number): string {
+  const date = new Date(ms);
+  const monday =
+    Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - ((date.getUTCDay() + 6) % 7) * DAY_MS;
+  return new Date(monday).toISOString().slice(0, 10);
+}
+
+/**
+ * Rep activity (issue 9 view 7): per rep per week over the last `weeks` weeks, the count of each activity type,
+ * and the next meetings scheduled (an activity's `next` from now on), soonest first. The rep is the activity's
+ * `by`, else the account's owner.
+ */
+export function repActivityReport(
+  activities: readonly Row[],
+  accountNames: ReadonlyMap<string, string>,
+  now: Date,
+  weeks = 8,
+): RepActivityReport {
+  const nowMs = now.getTime();
+  const thisWeek = timeOf(weekOf(nowMs));
+  const weekList = Array.from({ length: weeks }, (_, i) =>
+    new Date(thisWeek - (weeks - 1 - i) * 7 * DAY_MS).toISOString().slice(0, 10),
+  );
+  const first = weekList[0] ?? '';
+  const cells = new Map<string, RepWeek>();
+  const meetings: Meeting[] = [];
+  for (const row of activities) {
+    const rep = textOf(row.fields.by) ?? row.owner;
+    if (rep === null) continue;
+    const type = row.fields.type as CountedType;
+    const at = timeOf(textOf(row.fields.at));
+    if (COUNTED_TYPES.includes(type) && !Number.isNaN(at) && at <= nowMs) {
+      const week = weekOf(at);
+      if (week >= first) {
+        const key = `${rep}\u0000${week}`;
+        let cell = cells.get(key);
+        if (!cell) {
+          cell = { rep, week, counts: { capture: 0, call: 0, visit: 0, email: 0, note: 0, task: 0 }, total: 0 };
+          cells.set(key, cell);
+        }
+        cell.counts[type]++;
+        cell.total++;
+      }
+    }
+    const next = row.fields.next as { at?: unknown; place?: unknown; purpose?: unknown } | null | undefined;
+    const nextAt = timeOf(textOf(next?.at));
+    if (next && !Number.isNaN(nextAt) && nextAt >= nowMs)
+      meetings.push({
+        id: row.id,
+        accountId: row.accountId,
+        accountName: row.accountId === null ? null : (accountNames.get(row.accountId) ?? null),
+        rep,
+        at: new Date(nextAt).toISOString(),
+        place: textOf(next.place),
+        purpose: textOf(next.purpose),
+      });
+  }
+  return {
+    weeks: weekList,
+    rows: [...cells.values()].sort((a, b) => a.rep.localeCompare(b.rep) || b.week.localeCompare(a.week)),
+    meetings: meetings.sort((a, b) => a.at.localeCompare(b.at) || (a.id < b.id ? -1 : 1)),
+  };
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Change } from '../../shared/schema/sync/pull';
+import type { User } from '../db/storage';
+import { ReportIndex } from './report-index';
+
+const user = (name: string, role: User['role'], team: string | null): User => ({
+  id: name,
+  name,
+  role,
+  team,
+  createdAt: '2026-01-01T00:00:00Z',
+});
+const alice = user('alice', 'rep', 'east');
+const mia = user('mia', 'manager', 'east');
+const wendy = user('wendy', 'manager', 'west');
+const admin = user('root', 'admin', null);
+
+/** A change log the test appends to; reads return changes after the cursor, like storage.pullChunk. */
+function log() {
+  const changes: Change[] = [];
+  let version = 0;
+  return {
+    add(entity: Change['entity'], id: string, fields: Record<string, unknown>, deleted = false) {
+      // The log is compacted: a record's newer change replaces its older one (as in the records table).
+      const at = changes.findIndex((c) => c.entity === entity && c.id === id);
+      if (at >= 0) changes.splice(at, 1);
+      changes.push({ entity, id, version: ++version, deleted, fields });
+    },
+    reads: 0,
+    read(after: number, max: number) {
+      this.reads++;
+      return Promise.resolve(changes.filter((c) => c.version > after).slice(0, max));
+    },
+  };
+}
+const account = (owner: string | null, team: string, extra: Record<string, unknown> = {}) => ({
+  name: 'Acme',
+  owner,
+  team,
+  sharedWith: [],
+  lockedOwner: false,
+  ...extra,
+});
+
+describe('ReportIndex', () => {
+  it('catches up from the change log in chunks and keeps only the fields the reports read', async () => {
+    const changes = log();
+    changes.add('account', 'a1', account('alice', 'east', { features: { notes: 'long private text' } }));
+    for (let i = 0; i < 5; i++)
+      changes.add('activity', `x${i}`, { accountId: 'a1', type: 'call', at: '2026-11-01', body: 'mail body' });
+    const index = new ReportIndex((after, max) => changes.read(after, max), 2);
+    expect(await index.refresh()).toBe(6);
+    expect(changes.reads).toBe(4);
+    const rows = index.rows(admin, 'activity', {});
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toEqual({
+      id: 'x0',
+      accountId: 'a1',
+      fields: { accountId: 'a1', type: 'call', at: '2026-11-01' },
+      owner: 'alice',
+      team: 'east',
+    });
+    expect(index.rows(admin, 'account', {})[0]?.fields).toEqual({ name: 'Acme' });
+  });
+
+  it('applies later changes, tombstones and ownership moves; visibility is decided per caller', async () => {
+    const changes = log();
+    changes.add('account', 'a1', account('alice', 'east'));
+    changes.add('opportunity', 'o1', { accountId: 'a1', name: 'deal', amount: 1 });
+    changes.add('opportunity', 'o2', { accountId: 'a1', name: 'other', amount: 2 });
+    const index = new ReportIndex((after, max) => changes.read(after, max));
+    await index.refresh();
+    const names = (who: User) => index.rows(who, 'opportunity', {}).map((row) => row.fields.name);
+    expect(names(alice)).toEqual(['deal', 'other']);
+    expect(names(mia)).toEqual(['deal', 'other']);
+    expect(names(wendy)).toEqual([]);
+
+    changes.add('opportunity', 'o1', { accountId: 'a1', name: 'deal v2', amount: 1 });
+    changes.add('opportunity', 'o2', {}, true);
+    await index.refresh();
+    expect(names(alice)).toEqual(['deal v2']);
+
+    // A manager moves the account to the west team's pool: east no longer sees it, west does.
+    changes.add('account', 'a1', account(null, 'west'));
+    await index.refresh();
+    expect(names(alice)).toEqual([]);
+    expect(names(mia)).toEqual([]);
+    expect(names(wendy)).toEqual(['deal v2']);
+  });
+
+  it('limits a rep to what they own, and applies the owner and team filters', async () => {
+    const changes = log();
+    changes.add('account', 'a1', account('alice', 'east'));
+    changes.add('account', 'a2', account('carol', 'east', { sharedWith: ['alice'] }));
+    changes.add('account', 'a3', account(null, 'east'));
+    const index = new ReportIndex((after, max) => changes.read(after, max));
+    await index.refresh();
+    const ids = (who: User, filter = {}) => index.rows(who, 'account', filter).map((row) => row.id);
+    expect(ids(alice)).toEqual(['a1']);
+    expect(ids(mia)).toEqual(['a1', 'a2', 'a3']);
+    expect(ids(mia, { owner: 'carol' })).toEqual(['a2']);
+    expect(ids(admin, { team: 'west' })).toEqual([]);
+  });
+
+  it('shares one catch-up between concurrent requests', async () => {
+    const changes = log();
+    changes.add('account', 'a1', account('alice', 'east'));
+    const index = new ReportIndex((after, max) => changes.read(after, max));
+    await Promise.all([index.refresh(), index.refresh(), index.refresh()]);
+    expect(changes.reads).toBe(1);
+  });
+});

@@ -1,0 +1,179 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { DEFAULT_RULES } from '../../shared/scoring/default-rules';
+import type { ScoringRules } from '../../shared/scoring/rules';
+import type { User } from '../db/storage';
+import type { AppDeps } from '../deps';
+import { type Env, requireUser, validate } from '../http';
+import { churnReport } from '../reports/churn';
+import { complaintReport } from '../reports/complaints';
+import { forecastReport } from '../reports/forecast';
+import { keyAccountReport } from '../reports/key-accounts';
+import { AnswerCache } from '../reports/answer-cache';
+import { lastActivityByAccount } from '../reports/last-activity';
+import { BOARD_STAGES, opportunityCards, pipelineReport } from '../reports/pipeline';
+import { repActivityReport } from '../reports/rep-activity';
+import { ReportIndex, type ReportEntity } from '../reports/report-index';
+import { byAccount, inScope, pageOf, type ReportFilter, type Row, textOf } from '../reports/rows';
+import { structureReport } from '../reports/structure';
+
+const name = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+const scopeQuery = z.object({ owner: name.optional(), team: name.optional() });
+const pageQuery = z.object({
+  offset: z.coerce.number().int('must be a whole number').min(0, 'must not be negative').default(0),
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be ≥ 1').max(200, 'must be ≤ 200').default(50),
+});
+const amount = z.coerce.number().finite('must be a number').min(0, 'must not be negative');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const cardQuery = scopeQuery.extend({
+  grade: z.enum(['A', 'B', 'C', 'D']).optional(),
+  minAmount: amount.optional(),
+  maxAmount: amount.optional(),
+  closeFrom: day.optional(),
+  closeTo: day.optional(),
+});
+const pipelineQuery = cardQuery.extend({
+  perStage: z.coerce.number().int('must be a whole number').min(0).max(100, 'must be ≤ 100').default(20),
+});
+const opportunitiesQuery = cardQuery.merge(pageQuery).extend({
+  stage: z.enum(BOARD_STAGES as [string, ...string[]]).optional(),
+  stuck: z.enum(['1']).optional(),
+});
+
+/** The reader of the change log behind the reports: sees every record, as an admin would (ReportIndex filters). */
+const REPORT_READER: User = { id: 'reports', name: '', role: 'admin', team: null, createdAt: '1970-01-01T00:00:00.000Z' };
+
+/**
+ * The manager page's reports (issue 9), `GET /api/v1/reports/…`, computed from the rows the caller may see with
+ * the shared scoring rules. Role-aware: an admin sees everything, a manager their team, a rep what they own.
+ * Long lists are paginated (`offset`, `limit` ≤ 200). Rows come from an in-memory index kept up to date from the
+ * change log (../reports/report-index.ts); an answer is remembered until the data changes or a minute passes.
+ */
+export function reportRoutes(deps: AppDeps, rules: () => ScoringRules = () => DEFAULT_RULES) {
+  const index = new ReportIndex((after, max) => deps.storage.pullChunk(REPORT_READER, after, max));
+  const answers = new AnswerCache(200);
+  // Build the index soon after start rather than on the first manager's request (seconds at 100k accounts); a
+  // failure here (say, storage closed by a test) only means the first request builds it.
+  setTimeout(() => void index.refresh().catch(() => undefined), 0).unref();
+  const rowsOf = async (actor: User, entity: ReportEntity, filter: ReportFilter): Promise<Row[]> =>
+    index.rows(actor, entity, filter);
+
+  const cardsFor = async (actor: User, query: z.infer<typeof cardQuery>) => {
+    const scope = { owner: query.owner, team: query.team };
+    const [accounts, opportunities, activities] = await Promise.all([
+      rowsOf(actor, 'account', scope),
+      rowsOf(actor, 'opportunity', scope),
+      rowsOf(actor, 'activity', scope),
+    ]);
+    const accountNames = new Map(accounts.map((row) => [row.id, textOf(row.fields.name) ?? '']));
+    return opportunityCards(
+      opportunities,
+      { accountNames, lastActivity: lastActivityByAccount(activities) },
+      query,
+      rules(),
+      deps.now(),
+    );
+  };
+
+  return new Hono<Env>()
+    .use('*', requireUser(deps))
+    .use('*', async (c, next) => {
+      const version = await index.refresh();
+      const user = c.get('user');
+      const minute = Math.floor(deps.now().getTime() / 60_000);
+      const key = `${version}|${minute}|${user.name}|${user.role}|${user.team}|${c.req.url}`;
+      const known = answers.get(key);
+      if (known !== undefined) return c.body(known, 200, { 'content-type': 'application/json' });
+      await next();
+      if (c.res.status === 200) answers.set(key, await c.res.clone().text());
+    })
+    .get('/me', (c) => {
+      const user = c.get('user');
+      return c.json({ user: { name: user.name, role: user.role, team: user.team } });
+    })
+    .get('/people', async (c) => {
+      // The owners and teams the filters offer: everyone for an admin, the team for a manager, oneself for a rep.
+      const actor = c.get('user');
+      const users = (await deps.storage.listUsers()).filter(
+        (user) =>
+          actor.role === 'admin' ||
+          user.name === actor.name ||
+          (actor.role === 'manager' && actor.team !== null && user.team === actor.team),
+      );
+      const teams = [...new Set(users.map((user) => user.team).filter((team): team is string => team !== null))].sort();
+      return c.json({ users: users.map((user) => ({ name: user.name, role: user.role, team: user.team })), teams });
+    })
+    .get('/pipeline', async (c) => {
+      const query = validate(pipelineQuery, c.req.query());
+      const cards = await cardsFor(c.get('user'), query);
+      return c.json(pipelineReport(cards, rules(), query.perStage));
+    })
+    .get('/opportunities', async (c) => {
+      const query = validate(opportunitiesQuery, c.req.query());
+      const cards = (await cardsFor(c.get('user'), query)).filter(
+        (card) =>
+          (query.stage === undefined || card.stage === query.stage) && (query.stuck === undefined || card.stuck),
+      );
+      return c.json(pageOf(cards, query.offset, query.limit));
+    })
+    .get('/forecast', async (c) => {
+      const query = validate(scopeQuery, c.req.query());
+      const actor = c.get('user');
+      const [cards, transactions] = await Promise.all([cardsFor(actor, query), rowsOf(actor, 'transaction', query)]);
+      return c.json(forecastReport(cards, transactions, rules(), deps.now()));
+    })
+    .get('/key-accounts', async (c) => {
+      const query = validate(scopeQuery.merge(pageQuery), c.req.query());
+      const actor = c.get('user');
+      const [accounts, transactions] = await Promise.all([
+        rowsOf(actor, 'account', query),
+        rowsOf(actor, 'transaction', query),
+      ]);
+      const report = keyAccountReport(accounts, byAccount(transactions), rules(), deps.now());
+      return c.json({ perMonth: report.perMonth, page: pageOf(report.items, query.offset, query.limit) });
+    })
+    .get('/structure', async (c) => {
+      const query = validate(scopeQuery, c.req.query());
+      const actor = c.get('user');
+      const [accounts, transactions] = await Promise.all([
+        rowsOf(actor, 'account', query),
+        rowsOf(actor, 'transaction', query),
+      ]);
+      return c.json(structureReport(accounts, byAccount(transactions), rules(), deps.now()));
+    })
+    .get('/churn', async (c) => {
+      const query = validate(scopeQuery.merge(pageQuery), c.req.query());
+      const actor = c.get('user');
+      const [accounts, transactions, complaints] = await Promise.all([
+        rowsOf(actor, 'account', query),
+        rowsOf(actor, 'transaction', query),
+        rowsOf(actor, 'complaint', query),
+      ]);
+      const items = churnReport(accounts, byAccount(transactions), byAccount(complaints), rules(), deps.now());
+      return c.json(pageOf(items, query.offset, query.limit));
+    })
+    .get('/activity', async (c) => {
+      const query = validate(scopeQuery.merge(pageQuery), c.req.query());
+      const actor = c.get('user');
+      const [accounts, activities] = await Promise.all([
+        rowsOf(actor, 'account', query),
+        rowsOf(actor, 'activity', query),
+      ]);
+      const accountNames = new Map(accounts.map((row) => [row.id, textOf(row.fields.name) ?? '']));
+      const report = repActivityReport(activities, accountNames, deps.now());
+      return c.json({
+        weeks: report.weeks,
+        rows: report.rows,
+        meetings: pageOf(report.meetings, query.offset, query.limit),
+      });
+    })
+    .get('/complaints', async (c) => {
+      const query = validate(scopeQuery, c.req.query());
+      const actor = c.get('user');
+      const [accounts, complaints] = await Promise.all([
+        rowsOf(actor, 'account', query),
+        rowsOf(actor, 'complaint', query),
+      ]);
+      return c.json(complaintReport(complaints, accounts, deps.now()));
+    });
+}

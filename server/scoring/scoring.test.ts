@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES } from '../../shared/scoring/default-rules';
+import { makeAccount, makeId } from '../../test/factories/entities';
+import { hlcAt, makeTestApp, mutations, type TestApp } from '../../test/support/app';
+import { Scoring, type ScoringOptions } from './scoring';
+
+const client = '0193a000-0000-7000-8000-0000000005c2';
+const running: Scoring[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.stop()));
+});
+
+async function setup(count: number, options: Partial<ScoringOptions> = {}) {
+  const t = await makeTestApp();
+  const logs: string[] = [];
+  const scoring = new Scoring({
+    storage: t.deps.storage,
+    now: t.deps.now,
+    log: (line) => logs.push(line),
+    scheduleMs: null,
+    chunkSize: 1,
+    ...options,
+  });
+  running.push(scoring);
+  t.deps.scoring = scoring;
+  t.deps.rescore = async (accountId) => scoring.touched(accountId);
+  const ids = Array.from({ length: count }, () => makeId());
+  if (count > 0)
+    await t.push(
+      'alice',
+      client,
+      mutations(
+        1,
+        ids.map((id, i) => ({ hlc: hlcAt(i + 1), entity: 'account', id, op: 'upsert', fields: makeAccount() })),
+      ),
+    );
+  return { t, scoring, ids, logs };
+}
+
+const gradesOf = async (t: TestApp, id: string) => (await t.deps.storage.account(id))?.grades;
+
+describe('the background re-score', () => {
+  it('yields to the event loop between chunks: requests are answered while it runs', async () => {
+    const { t, scoring } = await setup(40);
+    scoring.request('all');
+    const health = await t.call(null, 'GET', '/api/v1/health');
+    expect(health.status).toBe(200);
+    const during = scoring.progress();
+    expect(during.running).toBe(true);
+    expect(during.done).toBeLessThan(40);
+    await scoring.idle();
+    expect(scoring.progress()).toEqual({ version: 1, done: 40, total: 40, running: false });
+  });
+
+  it('stops a running batch when the rules change and starts over with the new version', async () => {
+    const { scoring, t, ids, logs } = await setup(30);
+    scoring.request('all');
+    await new Promise((resolve) => setImmediate(resolve));
+    const rules = { ...DEFAULT_RULES, leadScore: { ...DEFAULT_RULES.leadScore, bands: { hot: 30, warm: 20 } } };
+    const saved = await scoring.changeRules(rules, 'admin');
+    expect(saved.ok).toBe(true);
+    expect(scoring.progress().running).toBe(true);
+    await scoring.idle();
+    // The version-1 batch never finished (it would have logged); the version-2 one did, over every account.
+    expect(logs.filter((l) => l.startsWith('rescore all'))).toEqual(['rescore all v2: 30 accounts, 30 changed']);
+    expect(scoring.progress()).toEqual({ version: 2, done: 30, total: 30, running: false });
+    for (const id of ids) expect((await gradesOf(t, id))?.ruleVersion).toBe(2);
+  });
+
+  it('writes only grades that changed, and never over a push that re-graded the account meanwhile', async () => {
+    const { t, scoring, ids } = await setup(3);
+    scoring.request('all');
+    await scoring.idle();
+    // Nothing changed since the push graded them: the batch writes nothing, so no new versions to pull.
+    const before = await Promise.all(ids.map(async (id) => (await t.deps.storage.account(id))?.version));
+    scoring.request('all');
+    await scoring.idle();
+    expect(await Promise.all(ids.map(async (id) => (await t.deps.storage.account(id))?.version))).toEqual(before);
+    const [card] = await t.deps.storage.scoringCards([ids[0] as string]);
+    if (!card?.grades) throw new Error('expected a graded card');
+    await t.push(
+      'alice',
+      client,
+      mutations(4, [{ hlc: hlcAt(9), entity: 'account', id: card.id, op: 'upsert', fields: { employees: 5000 } }]),
+    );
+    const stale = { ...card.grades, ruleVersion: 99 };
+    expect(await t.deps.storage.setGradesMany([{ accountId: card.id, version: card.version, grades: stale }])).toBe(0);
+    expect((await gradesOf(t, card.id))?.ruleVersion).toBe(1);
+  });
+
+  it('runs a first full batch at start and again on the schedule, until stopped', async () => {
+    const { scoring, logs } = await setup(2, { scheduleMs: 20 });
+    await scoring.start();
+    await expect.poll(() => logs.filter((l) => l.startsWith('rescore all')).length).toBeGreaterThanOrEqual(2);
+    await scoring.stop();
+    const seen = logs.length;
+    scoring.touched('any');
+    scoring.request('all');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(logs.length).toBe(seen);
+    expect(scoring.progress().running).toBe(false);
+  });
+});
+
+describe('the rule store', () => {
+  it('keeps every version and refuses to overwrite one', async () => {
+    const { t } = await setup(0);
+    const storage = t.deps.storage;
+    const [first] = await storage.ruleDocuments();
+    expect(first).toMatchObject({ version: 1, createdBy: 'system', rules: DEFAULT_RULES });
+    const next = { version: 2, createdAt: '2026-11-22T10:00:00.000Z', createdBy: 'admin', rules: DEFAULT_RULES };
+    expect(await storage.addRuleDocument(next)).toEqual(next);
+    expect(await storage.addRuleDocument({ ...next, createdBy: 'someone else' })).toBe('exists');
+    expect((await storage.ruleDocuments()).map((d) => [d.version, d.createdBy])).toEqual([
+      [1, 'system'],
+      [2, 'admin'],
+    ]);
+  });
+});

@@ -1,0 +1,213 @@
+import type { Grades } from '../../shared/schema/entities';
+import { EMPTY_POPULATION, type PopulationStats } from '../../shared/scoring/population-stats';
+import type { RuleDocument } from '../../shared/scoring/rules';
+import type { Storage } from '../db/storage';
+import type { ScoreAccount } from '../scoring-seam';
+import { gradeCard, incrementalScorer } from './grade-card';
+import { populationFromTransactions } from './population';
+import { RuleStore, type SaveRulesResult } from './rule-store';
+
+/** `all`: every account (a rule change, the schedule); `population`: the accounts the batch statistics touch. */
+export type RescoreKind = 'all' | 'population';
+
+/** Progress of a batch, by the rule version it applies: `GET /api/v1/rules/rescore` shows the full re-score's. */
+export type RescoreProgress = { version: number; done: number; total: number; running: boolean };
+
+export interface ScoringOptions {
+  storage: Storage;
+  now: () => Date;
+  log?: (line: string) => void;
+  /** Accounts graded per step of a batch, between which the event loop runs (requests are served). */
+  chunkSize?: number;
+  /** Quiet time after the last push before the population batch runs ("after pushes settle"). */
+  settleMs?: number;
+  /** Period of the scheduled full re-score (recency decays with time even when nothing changes); null: none. */
+  scheduleMs?: number | null;
+}
+
+/**
+ * Scoring on the server (DESIGN §4): the rules in force, the incremental grader a push runs in its own
+ * transaction, and the background batch that recomputes the population-relative grades (F and M quintiles,
+ * pyramid, ABC) after pushes settle, re-scores everything after a rule change and on a schedule. One batch
+ * runs at a time; a rule change stops the running one and starts over with the new version.
+ */
+export class Scoring {
+  readonly rules: RuleStore;
+  private readonly storage: Storage;
+  private readonly now: () => Date;
+  private readonly log: (line: string) => void;
+  private readonly chunkSize: number;
+  private readonly settleMs: number;
+  private readonly scheduleMs: number | null;
+  private population: PopulationStats = EMPTY_POPULATION;
+  private loading: Promise<RuleDocument> | null = null;
+  private readonly state: Record<RescoreKind, RescoreProgress> = {
+    all: { version: 0, done: 0, total: 0, running: false },
+    population: { version: 0, done: 0, total: 0, running: false },
+  };
+  private job: Promise<void> | null = null;
+  private wanted: RescoreKind | null = null;
+  private abort = false;
+  private stopped = false;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private scheduleTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly incremental: ScoreAccount;
+
+  constructor(options: ScoringOptions) {
+    this.storage = options.storage;
+    this.now = options.now;
+    this.log = options.log ?? (() => {});
+    this.chunkSize = options.chunkSize ?? 500;
+    this.settleMs = options.settleMs ?? 2_000;
+    this.scheduleMs = options.scheduleMs === undefined ? 60 * 60_000 : options.scheduleMs;
+    this.rules = new RuleStore(this.storage);
+    this.incremental = incrementalScorer(
+      () => this.rules.current(),
+      () => this.population,
+    );
+  }
+
+  /** Loads the rules once (the first push or rules request waits for it). */
+  ready(): Promise<RuleDocument> {
+    this.loading ??= this.rules.load().catch((error: Error) => {
+      this.loading = null;
+      throw error;
+    });
+    return this.loading;
+  }
+
+  /** The grader for a push's transaction (server/db/storage.ts `PushBatch.score`). */
+  async scorer(): Promise<ScoreAccount> {
+    await this.ready();
+    return this.incremental;
+  }
+
+  /** Starts the process's scoring: a first full batch (population statistics live in memory) and the schedule. */
+  async start(): Promise<void> {
+    await this.ready();
+    this.request('all');
+    if (this.scheduleMs !== null) {
+      this.scheduleTimer = setInterval(() => this.request('all'), this.scheduleMs);
+      this.scheduleTimer.unref();
+    }
+  }
+
+  /** Stops the timers and the running batch (between two chunks); resolves when it has stopped. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    if (this.scheduleTimer) clearInterval(this.scheduleTimer);
+    this.settleTimer = null;
+    this.scheduleTimer = null;
+    this.wanted = null;
+    this.abort = true;
+    await this.idle();
+  }
+
+  /** A push or an ownership change touched an account (the seam's `rescore`): the population batch follows
+   * once pushes have been quiet for `settleMs`. The account itself was graded in the push's transaction. */
+  touched(_accountId: string): void {
+    if (this.stopped) return;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      this.request('population');
+    }, this.settleMs);
+    this.settleTimer.unref();
+  }
+
+  /** Runs a pending settle batch now (tests, shutdown of a benchmark). */
+  settleNow(): void {
+    if (!this.settleTimer) return;
+    clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    this.request('population');
+  }
+
+  /** Saves new rules as the next version and re-scores everything with them in the background. */
+  async changeRules(rules: unknown, createdBy: string, basedOn?: number): Promise<SaveRulesResult> {
+    await this.ready();
+    const saved = await this.rules.save(rules, createdBy, this.now(), basedOn);
+    if (saved.ok) this.request('all', true);
+    return saved;
+  }
+
+  /** The latest full re-score (after a rule change, at start, on the schedule), or the latest population batch. */
+  progress(kind: RescoreKind = 'all'): RescoreProgress {
+    return { ...this.state[kind] };
+  }
+
+  /** Resolves when no batch runs or waits (a pending settle timer is not waited for: see `settleNow`). */
+  async idle(): Promise<void> {
+    while (this.job) await this.job;
+  }
+
+  /** Asks for a batch; `restart` stops a running one first (a rule change makes its work stale). */
+  request(kind: RescoreKind, restart = false): void {
+    if (this.stopped) return;
+    if (kind === 'all' || this.wanted === null) this.wanted = kind;
+    if (restart && this.job) this.abort = true;
+    // Shown at once, so a client that just saved rules never reads the previous batch's "done".
+    this.state[this.wanted].running = true;
+    this.job ??= this.runJobs();
+  }
+
+  private async runJobs(): Promise<void> {
+    try {
+      while (this.wanted !== null && !this.stopped) {
+        const kind = this.wanted;
+        this.wanted = null;
+        this.abort = false;
+        try {
+          await this.runBatch(kind);
+        } catch (error) {
+          const e = error as Error;
+          this.log(`rescore batch failed: ${e.name}: ${e.message}`);
+        }
+      }
+    } finally {
+      this.state.all.running = false;
+      this.state.population.running = false;
+      this.job = null;
+    }
+  }
+
+  private async runBatch(kind: RescoreKind): Promise<void> {
+    const document = await this.rules.load();
+    const now = this.now();
+    const transactions = await this.storage.accountTransactions();
+    const population = populationFromTransactions(transactions, document.rules, now);
+    const previous = this.population;
+    this.population = population;
+    let ids: string[];
+    if (kind === 'all') ids = await this.storage.accountIds();
+    else {
+      // The population-relative grades can change only for accounts with transactions, or ranked before.
+      const touched = new Set(transactions.map((t) => t.accountId));
+      for (const id of previous.ranks.keys()) touched.add(id);
+      ids = [...touched].sort();
+    }
+    const progress = { version: document.version, done: 0, total: ids.length, running: true };
+    this.state[kind] = progress;
+    let written = 0;
+    for (let start = 0; start < ids.length; start += this.chunkSize) {
+      if (this.abort || this.stopped) {
+        // A restart with new rules follows at once: the full re-score is still under way.
+        progress.running = this.wanted === kind;
+        return;
+      }
+      const cards = await this.storage.scoringCards(ids.slice(start, start + this.chunkSize));
+      const changed: { accountId: string; version: number; grades: Grades }[] = [];
+      for (const card of cards) {
+        const grades = gradeCard(card.id, card.fields, card.children, population, document, now);
+        if (JSON.stringify(grades) !== JSON.stringify(card.grades))
+          changed.push({ accountId: card.id, version: card.version, grades });
+      }
+      written += await this.storage.setGradesMany(changed);
+      progress.done = Math.min(start + this.chunkSize, ids.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    progress.running = false;
+    this.log(`rescore ${kind} v${document.version}: ${ids.length} accounts, ${written} changed`);
+  }
+}
