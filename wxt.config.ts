@@ -25,6 +25,13 @@ export default defineConfig({
       'https://outlook.office365.com/*',
       'https://outlook.live.com/*',
     ],
+    // The clip shortcut (DESIGN §7: capture on the rep's action); it grants `activeTab` like the toolbar button.
+    commands: {
+      'clip-page': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_clipPageCommand__',
+      },
+    },
     browser_specific_settings: {
       gecko: { id: 'leadcard@leadcard.dev', strict_min_version: '115.0' },
     },

@@ -4,8 +4,8 @@ import type { ParsedEmail } from '../capture/mail/parsed-email';
 import type { LeadcardDb } from '../store/db';
 import type { StoreEnv } from '../store/meta';
 import { EmlDrop } from '../ui/EmlDrop';
-import type { MailClip } from './mail-clip-types';
 import { MailClipPreview } from './MailClipPreview';
+import type { MailClip } from './mail-clip-types';
 
 /** What the side panel needs from the browser, passed in so the component reaches for no globals. */
 export interface SidePanelPorts {

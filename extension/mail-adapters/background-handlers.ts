@@ -24,13 +24,7 @@ export function mailHandlers(
   });
   return {
     'mail.chip': async ({ email }) =>
-      mailChipFor(
-        db,
-        email,
-        pickLocale(browser.i18n.getUILanguage()),
-        await me(),
-        new Date(env.now()).toISOString(),
-      ),
+      mailChipFor(db, email, pickLocale(browser.i18n.getUILanguage()), await me(), new Date(env.now()).toISOString()),
     'mail.clip': async ({ site, message }) => {
       const parsed = parsedOpenMessage(message);
       const id = uuidv7(env.now(), env.randomBytes);

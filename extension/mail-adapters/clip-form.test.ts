@@ -31,6 +31,13 @@ describe('the clip form', () => {
     const form = { ...formOf(base), org: 'Brightline', phones: '138 0013 8000， 0755-8888 6666 转 801' };
     const { candidate, problems } = candidateOf(form, base);
     expect(problems).toEqual([]);
+    // The form shows E.164 with extensions as the mail core gives them; they read back unchanged.
+    const shown = { ...form, phones: '+8613800138000, +8675588886666;ext=801; 021 6888 0000' };
+    expect(candidateOf(shown, base).candidate?.phones).toEqual([
+      '+8613800138000',
+      '+8675588886666;ext=801',
+      '+862168880000',
+    ]);
     expect(candidate).toMatchObject({
       name: 'Priya Natarajan',
       org: 'Brightline',

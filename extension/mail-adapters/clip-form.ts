@@ -51,7 +51,8 @@ export function formOf(candidate: Candidate): ClipForm {
 
 const split = (text: string) =>
   text
-    .split(/[,;，；、\n]+/)
+    // `;` separates items too, except in an E.164 extension (`+8675588886666;ext=801`).
+    .split(/[,，；、\n]+|;(?!ext=)/)
     .map((part) => part.trim())
     .filter((part) => part !== '');
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());

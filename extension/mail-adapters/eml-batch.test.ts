@@ -14,7 +14,12 @@ describe('readEmlBatch', () => {
     const progress: string[] = [];
     let id = 0;
     const results = await readEmlBatch(
-      [file('apple-big5-traditional.eml'), text('empty.eml', ''), text('photo.eml', '\u0000\u0001PNG'), file('alimail-zh-ideographic-space.eml')],
+      [
+        file('apple-big5-traditional.eml'),
+        text('empty.eml', ''),
+        text('photo.eml', '\u0000\u0001PNG'),
+        file('alimail-zh-ideographic-space.eml'),
+      ],
       {
         parse: (raw) => parseEmail(raw),
         locale: 'en',
@@ -30,7 +35,9 @@ describe('readEmlBatch', () => {
       'clip-2',
     ]);
     const first = results[0]!;
-    expect('clip' in first && first.clip).toMatchObject({ site: 'eml', source: first.clip.parsed.messageId });
+    if (!('clip' in first)) throw new Error('the first file reads');
+    expect(first.clip).toMatchObject({ site: 'eml', source: first.clip.parsed.messageId });
+    expect(first.clip.parsed.messageId).toBeTruthy();
   });
 
   it('words a problem in the rep’s language, and an unexpected failure in one line', async () => {

@@ -61,7 +61,13 @@ describe('mailChipFor', () => {
       }),
     );
     const chip = await mailChipFor(db, 'ZhangWei@huaxing.cn', 'en', 'li', NOW);
-    expect(chip).toMatchObject({ kind: 'known', grade: 'A', color: '#c5221f', name: '华兴科技', clipLabel: 'Clip mail' });
+    expect(chip).toMatchObject({
+      kind: 'known',
+      grade: 'A',
+      color: '#c5221f',
+      name: '华兴科技',
+      clipLabel: 'Clip mail',
+    });
     if (chip.kind !== 'known') throw new Error('known chip expected');
     expect(chip.details[0]).toBe('Score 82 · hot');
     expect(chip.details[1]).toBe('Owner: wang');

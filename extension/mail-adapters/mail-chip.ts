@@ -34,9 +34,7 @@ export async function mailChipFor(
       : owner === me
         ? t(locale, 'extension.card.ownerYou')
         : t(locale, 'extension.card.owner', { owner }),
-    lastAt
-      ? t(locale, 'mail.chip.lastContact', { at: formatTime(lastAt, locale) })
-      : t(locale, 'mail.chip.noContact'),
+    lastAt ? t(locale, 'mail.chip.lastContact', { at: formatTime(lastAt, locale) }) : t(locale, 'mail.chip.noContact'),
     card.nextMeeting
       ? t(locale, 'mail.chip.nextMeeting', {
           at: formatTime(card.nextMeeting.at, locale),

@@ -15,7 +15,17 @@ const clip = (id: string): MailClip => ({
   id,
   site: 'gmail',
   source: `gmail:${id}`,
-  parsed: { from: null, to: [], cc: [], subject: id, date: null, messageId: null, body: '', quoted: false, signature: null },
+  parsed: {
+    from: null,
+    to: [],
+    cc: [],
+    subject: id,
+    date: null,
+    messageId: null,
+    body: '',
+    quoted: false,
+    signature: null,
+  },
 });
 
 describe('pendingClips', () => {

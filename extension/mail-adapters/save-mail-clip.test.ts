@@ -44,7 +44,7 @@ describe('saveMailClip', () => {
       accountId: saved.accountId,
     });
     expect(contact?.fields.phones).toContain('+8613800138000');
-    expect((contact?.fields.provenance as Record<string, { source: string }>).emails?.source).toBe(
+    expect((contact!.fields.provenance as Record<string, { source: string }>).emails?.source).toBe(
       'gmail:18e2b7c8d9e0f1a2',
     );
     const activity = await db.activities.get(saved.activityId);

@@ -28,6 +28,8 @@ export interface PopupPorts {
   syncNow: () => void;
   syncSoon: () => void;
   openOptions: () => void;
+  /** "Clip this page": read the tab's leads into the clip preview (absent where there is no tab to clip). */
+  clipPage?: () => void;
 }
 
 /** The toolbar popup: search, the card, logging the day's work, and the sync state. */
@@ -89,6 +91,11 @@ export function Popup({ ports, language = navigator.language }: { ports: PopupPo
           <button type="button" onClick={() => setView({ kind: 'new' })} data-testid="new-card-button">
             {t(locale, 'extension.search.new')}
           </button>
+          {ports.clipPage ? (
+            <button type="button" onClick={ports.clipPage} data-testid="clip-page-button">
+              {t(locale, 'clip.button')}
+            </button>
+          ) : null}
         </section>
       ) : null}
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../shared/scoring/default-rules';
 import { churnReport } from './churn';
-import { byAccount } from './rows';
-import { row } from './test-rows';
+import { perAccount, row } from './test-rows';
 
 const now = new Date('2026-11-22T09:00:00Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -14,22 +13,22 @@ describe('churnReport', () => {
   const healthy = row({ name: 'Healthy' });
   const never = row({ name: 'Never bought' });
   const sales = [
-    row({ at: daysAgo(400), amount: 5000 }, { accountId: quiet.id }),
+    { accountId: quiet.id, at: daysAgo(400), amount: 5000 },
     // 100,000 in the 6 months before, 10,000 in the last 6: shrinking to under half
-    row({ at: daysAgo(250), amount: 100_000 }, { accountId: shrinking.id }),
-    row({ at: daysAgo(20), amount: 10_000 }, { accountId: shrinking.id }),
-    row({ at: daysAgo(10), amount: 8000 }, { accountId: complaining.id }),
-    row({ at: daysAgo(3), amount: 8000 }, { accountId: healthy.id }),
+    { accountId: shrinking.id, at: daysAgo(250), amount: 100_000 },
+    { accountId: shrinking.id, at: daysAgo(20), amount: 10_000 },
+    { accountId: complaining.id, at: daysAgo(10), amount: 8000 },
+    { accountId: healthy.id, at: daysAgo(3), amount: 8000 },
   ];
   const complaints = [
-    row({ at: daysAgo(5) }, { accountId: complaining.id }),
-    row({ at: daysAgo(40) }, { accountId: complaining.id }),
-    row({ at: daysAgo(30) }, { accountId: healthy.id }),
+    { accountId: complaining.id, at: daysAgo(5) },
+    { accountId: complaining.id, at: daysAgo(40) },
+    { accountId: healthy.id, at: daysAgo(30) },
   ];
   const items = churnReport(
     [quiet, shrinking, complaining, healthy, never],
-    byAccount(sales),
-    byAccount(complaints),
+    perAccount(sales),
+    perAccount(complaints),
     DEFAULT_RULES,
     now,
   );

@@ -4,7 +4,7 @@ import { lastPurchaseAt, purchasesOf, type TransactionInput } from '../../shared
 import { recencyScore } from '../../shared/scoring/rfm';
 import type { ScoringRules } from '../../shared/scoring/rules';
 import { wholeDaysBetween } from '../../shared/scoring/time';
-import { amountOf, type Row, textOf } from './rows';
+import { type Row, textOf } from './rows';
 
 export type ChurnItem = {
   id: string;
@@ -25,19 +25,16 @@ export type ChurnItem = {
  */
 export function churnReport(
   accounts: readonly Row[],
-  transactionsByAccount: ReadonlyMap<string, readonly Row[]>,
-  complaintsByAccount: ReadonlyMap<string, readonly Row[]>,
+  transactionsByAccount: ReadonlyMap<string, readonly TransactionInput[]>,
+  complaintsByAccount: ReadonlyMap<string, readonly { at: string }[]>,
   rules: ScoringRules,
   now: Date,
 ): ChurnItem[] {
   const nowMs = now.getTime();
   const items: ChurnItem[] = [];
   for (const account of accounts) {
-    const transactions: TransactionInput[] = (transactionsByAccount.get(account.id) ?? []).map((tx) => ({
-      at: textOf(tx.fields.at) ?? '',
-      amount: amountOf(tx.fields.amount),
-    }));
-    const complaints = (complaintsByAccount.get(account.id) ?? []).map((c) => ({ at: textOf(c.fields.at) ?? '' }));
+    const transactions = transactionsByAccount.get(account.id) ?? [];
+    const complaints = complaintsByAccount.get(account.id) ?? [];
     if (transactions.length === 0 && complaints.length === 0) continue;
     const last = lastPurchaseAt(purchasesOf(transactions), nowMs);
     const days = last === null ? null : wholeDaysBetween(last, nowMs);

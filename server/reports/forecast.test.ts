@@ -20,16 +20,24 @@ const cards = opportunityCards(
   DEFAULT_RULES,
   now,
 );
-const sales = [
-  row({ at: '2026-11-05T00:00:00Z', amount: 30_000 }, { owner: 'alice' }),
-  row({ at: '2026-10-05T00:00:00Z', amount: 20_000 }, { owner: 'dave' }),
-  row({ at: '2025-01-05T00:00:00Z', amount: 1_000_000 }, { owner: 'dave' }),
-];
+const alice = row({ name: 'Alice Co' }, { owner: 'alice' });
+const dave = row({ name: 'Dave Co' }, { owner: 'dave' });
+const revenue = new Map([
+  [alice.id, new Map([['2026-11', 30_000]])],
+  [
+    dave.id,
+    new Map([
+      ['2026-10', 20_000],
+      ['2025-01', 1_000_000],
+    ]),
+  ],
+  ['not-visible', new Map([['2026-11', 5_000_000]])],
+]);
 
 describe('forecastReport', () => {
-  const report = forecastReport(cards, sales, DEFAULT_RULES, now);
+  const report = forecastReport(cards, [alice, dave], revenue, DEFAULT_RULES, now);
 
-  it('gives Σ amount × probability by expected-close month, against won revenue by month', () => {
+  it('gives Σ amount × probability by expected-close month, against the visible accounts’ won revenue by month', () => {
     expect(report.months).toHaveLength(13);
     expect(report.months[0]?.month).toBe('2026-05');
     expect(report.months.at(-1)?.month).toBe('2027-05');

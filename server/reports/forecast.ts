@@ -2,7 +2,7 @@ import type { ScoringRules } from '../../shared/scoring/rules';
 import { timeOf } from '../../shared/scoring/time';
 import { weightedForecast } from '../../shared/scoring/weighted-forecast';
 import type { OpportunityCard } from './pipeline';
-import { amountOf, monthOf, monthRange, type Row, textOf } from './rows';
+import { monthOf, monthRange, type Row } from './rows';
 
 export type ForecastMonth = { month: string; weighted: number; won: number };
 export type ForecastRep = { owner: string | null; count: number; amount: number; weighted: number; won: number };
@@ -11,11 +11,13 @@ export type ForecastReport = { months: ForecastMonth[]; reps: ForecastRep[] };
 /**
  * Weighted forecast (Σ amount × probability, DESIGN §6) by expected-close month and by rep, against won revenue
  * (transactions) in the same month or, per rep, over the same span. Months run from `past` months before now to
- * `ahead` months after; lost opportunities weigh nothing and are left out.
+ * `ahead` months after; lost opportunities weigh nothing and are left out. Revenue comes per account and month
+ * (ReportIndex.shared), credited to the account's owner.
  */
 export function forecastReport(
   cards: readonly OpportunityCard[],
-  transactions: readonly Row[],
+  accounts: readonly Pick<Row, 'id' | 'owner'>[],
+  revenueByMonth: ReadonlyMap<string, ReadonlyMap<string, number>>,
   rules: ScoringRules,
   now: Date,
   span: { past: number; ahead: number } = { past: 6, ahead: 6 },
@@ -23,7 +25,6 @@ export function forecastReport(
   const months = monthRange(now.getTime(), -span.past, span.past + span.ahead + 1);
   const first = months[0] ?? '';
   const last = months[months.length - 1] ?? '';
-  const inSpan = (month: string) => month >= first && month <= last;
   const open = cards.filter((card) => card.stage !== 'lost');
 
   const byMonth = new Map<string, OpportunityCard[]>();
@@ -34,14 +35,14 @@ export function forecastReport(
   }
   const wonByMonth = new Map<string, number>();
   const wonByOwner = new Map<string | null, number>();
-  for (const row of transactions) {
-    const at = timeOf(textOf(row.fields.at));
-    if (Number.isNaN(at)) continue;
-    const month = monthOf(at);
-    if (!inSpan(month)) continue;
-    const amount = amountOf(row.fields.amount);
-    wonByMonth.set(month, (wonByMonth.get(month) ?? 0) + amount);
-    wonByOwner.set(row.owner, (wonByOwner.get(row.owner) ?? 0) + amount);
+  for (const account of accounts) {
+    const revenue = revenueByMonth.get(account.id);
+    if (!revenue) continue;
+    for (const [month, amount] of revenue) {
+      if (month < first || month > last) continue;
+      wonByMonth.set(month, (wonByMonth.get(month) ?? 0) + amount);
+      wonByOwner.set(account.owner, (wonByOwner.get(account.owner) ?? 0) + amount);
+    }
   }
 
   const byOwner = new Map<string | null, OpportunityCard[]>();

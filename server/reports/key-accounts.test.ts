@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../shared/scoring/default-rules';
 import { keyAccountReport } from './key-accounts';
-import { byAccount } from './rows';
-import { row } from './test-rows';
+import { perAccount, row } from './test-rows';
 
 const now = new Date('2026-11-22T09:00:00Z');
 const account = (name: string, fields: Record<string, unknown> = {}) =>
   row({ name, strategic: false, contract: {}, ...fields });
-const sale = (accountId: string, at: string, amount: number) => row({ accountId, at, amount }, { accountId });
+const sale = (accountId: string, at: string, amount: number) => ({ accountId, at, amount });
 
 describe('keyAccountReport', () => {
   const revenue = account('华为技术有限公司');
@@ -21,7 +20,7 @@ describe('keyAccountReport', () => {
     sale(revenue.id, '2026-07-05T00:00:00Z', 500_000),
     sale(small.id, '2026-08-01T00:00:00Z', 20_000),
   ];
-  const report = keyAccountReport([revenue, strategic, contract, small], byAccount(transactions), DEFAULT_RULES, now);
+  const report = keyAccountReport([revenue, strategic, contract, small], perAccount(transactions), DEFAULT_RULES, now);
 
   it('counts key accounts at each of the last 12 month ends (大客户发展坐标)', () => {
     expect(report.perMonth.map((m) => m.month)).toEqual([

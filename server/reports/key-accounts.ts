@@ -27,7 +27,7 @@ export type KeyAccountReport = {
  */
 export function keyAccountReport(
   accounts: readonly Row[],
-  transactionsByAccount: ReadonlyMap<string, readonly Row[]>,
+  transactionsByAccount: ReadonlyMap<string, readonly TransactionInput[]>,
   rules: ScoringRules,
   now: Date,
   months = 12,
@@ -40,15 +40,12 @@ export function keyAccountReport(
     const contract = row.fields.contract as Record<string, unknown> | undefined;
     if (contract && textOf(contract.end) !== null) return true;
     let total = 0;
-    for (const tx of transactionsByAccount.get(row.id) ?? []) total += Math.max(0, amountOf(tx.fields.amount));
+    for (const tx of transactionsByAccount.get(row.id) ?? []) total += Math.max(0, tx.amount);
     return total >= rules.keyAccount.revenueMin;
   });
   const inputs = candidates.map((row) => {
     const contract = (row.fields.contract ?? {}) as Record<string, unknown>;
-    const transactions: TransactionInput[] = (transactionsByAccount.get(row.id) ?? []).map((tx) => ({
-      at: textOf(tx.fields.at) ?? '',
-      amount: amountOf(tx.fields.amount),
-    }));
+    const transactions = transactionsByAccount.get(row.id) ?? [];
     return {
       row,
       input: {

@@ -1,5 +1,5 @@
 import { DAY_MS, timeOf } from '../../shared/scoring/time';
-import { type Row, textOf } from './rows';
+import { atOf, type Row, textOf } from './rows';
 
 /** The activity types counted per rep and week: captures, calls, visits (面访), emails, notes, tasks. */
 export const COUNTED_TYPES = ['capture', 'call', 'visit', 'email', 'note', 'task'] as const;
@@ -19,10 +19,13 @@ export type RepActivityReport = { weeks: string[]; rows: RepWeek[]; meetings: Me
 
 /** The Monday (UTC) that starts the week of `ms`, as `YYYY-MM-DD`. */
 export function weekOf(ms: number): string {
-  const date = new Date(ms);
-  const monday =
-    Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - ((date.getUTCDay() + 6) % 7) * DAY_MS;
-  return new Date(monday).toISOString().slice(0, 10);
+  return new Date(mondayOf(ms)).toISOString().slice(0, 10);
+}
+
+/** The Monday 00:00 UTC of the week of `ms`, in ms (1970-01-01 was a Thursday: weekday 3 counting from Monday). */
+function mondayOf(ms: number): number {
+  const days = Math.floor(ms / DAY_MS);
+  return (days - ((((days + 3) % 7) + 7) % 7)) * DAY_MS;
 }
 
 /**
@@ -37,32 +40,34 @@ export function repActivityReport(
   weeks = 8,
 ): RepActivityReport {
   const nowMs = now.getTime();
-  const thisWeek = timeOf(weekOf(nowMs));
-  const weekList = Array.from({ length: weeks }, (_, i) =>
-    new Date(thisWeek - (weeks - 1 - i) * 7 * DAY_MS).toISOString().slice(0, 10),
-  );
-  const first = weekList[0] ?? '';
+  const firstMonday = mondayOf(nowMs) - (weeks - 1) * 7 * DAY_MS;
+  const weekList = Array.from({ length: weeks }, (_, i) => weekOf(firstMonday + i * 7 * DAY_MS));
   const cells = new Map<string, RepWeek>();
   const meetings: Meeting[] = [];
   for (const row of activities) {
+    const at = atOf(row);
+    const next = row.fields.next as { at?: unknown; place?: unknown; purpose?: unknown } | null | undefined;
+    // Most of a year's activities are older than the weeks shown and schedule nothing: skip them first.
+    if (!(at >= firstMonday) && !next) continue;
     const rep = textOf(row.fields.by) ?? row.owner;
     if (rep === null) continue;
     const type = row.fields.type as CountedType;
-    const at = timeOf(textOf(row.fields.at));
-    if (COUNTED_TYPES.includes(type) && !Number.isNaN(at) && at <= nowMs) {
-      const week = weekOf(at);
-      if (week >= first) {
-        const key = `${rep}\u0000${week}`;
-        let cell = cells.get(key);
-        if (!cell) {
-          cell = { rep, week, counts: { capture: 0, call: 0, visit: 0, email: 0, note: 0, task: 0 }, total: 0 };
-          cells.set(key, cell);
-        }
-        cell.counts[type]++;
-        cell.total++;
+    if (at >= firstMonday && at <= nowMs && COUNTED_TYPES.includes(type)) {
+      const monday = mondayOf(at);
+      const key = `${rep}\u0000${monday}`;
+      let cell = cells.get(key);
+      if (!cell) {
+        cell = {
+          rep,
+          week: weekOf(monday),
+          counts: { capture: 0, call: 0, visit: 0, email: 0, note: 0, task: 0 },
+          total: 0,
+        };
+        cells.set(key, cell);
       }
+      cell.counts[type]++;
+      cell.total++;
     }
-    const next = row.fields.next as { at?: unknown; place?: unknown; purpose?: unknown } | null | undefined;
     const nextAt = timeOf(textOf(next?.at));
     if (next && !Number.isNaN(nextAt) && nextAt >= nowMs)
       meetings.push({

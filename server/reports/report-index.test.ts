@@ -59,6 +59,7 @@ describe('ReportIndex', () => {
       fields: { accountId: 'a1', type: 'call', at: '2026-11-01' },
       owner: 'alice',
       team: 'east',
+      atMs: Date.UTC(2026, 10, 1),
     });
     expect(index.rows(admin, 'account', {})[0]?.fields).toEqual({ name: 'Acme' });
   });
@@ -100,6 +101,32 @@ describe('ReportIndex', () => {
     expect(ids(mia)).toEqual(['a1', 'a2', 'a3']);
     expect(ids(mia, { owner: 'carol' })).toEqual(['a2']);
     expect(ids(admin, { team: 'west' })).toEqual([]);
+  });
+
+  it('derives the per-account facts every caller shares, once per data version', async () => {
+    const changes = log();
+    changes.add('account', 'a1', account('alice', 'east'));
+    changes.add('activity', 'x1', { accountId: 'a1', type: 'call', at: '2026-11-01T08:00:00+08:00' });
+    changes.add('activity', 'x2', { accountId: 'a1', type: 'ownership', at: '2026-11-20T00:00:00Z' });
+    changes.add('transaction', 't1', { accountId: 'a1', at: '2026-10-31T20:00:00-05:00', amount: 100 });
+    changes.add('transaction', 't2', { accountId: 'a1', at: '2026-11-02T00:00:00Z', amount: 50 });
+    changes.add('complaint', 'c1', { accountId: 'a1', at: '2026-11-03T00:00:00Z', summary: 'late' });
+    const index = new ReportIndex((after, max) => changes.read(after, max));
+    await index.refresh();
+    const facts = index.shared();
+    // an ownership change is not a follow-up; times with offsets are compared as instants
+    expect(facts.lastActivity.get('a1')).toBe(Date.UTC(2026, 10, 1, 0));
+    expect(facts.transactions.get('a1')).toEqual([
+      { at: '2026-10-31T20:00:00-05:00', amount: 100 },
+      { at: '2026-11-02T00:00:00Z', amount: 50 },
+    ]);
+    // 20:00 at UTC−5 on 31 October is 1 November in UTC
+    expect(facts.revenueByMonth.get('a1')).toEqual(new Map([['2026-11', 150]]));
+    expect(facts.complaints.get('a1')).toEqual([{ at: '2026-11-03T00:00:00Z' }]);
+    expect(index.shared()).toBe(facts);
+    changes.add('transaction', 't2', {}, true);
+    await index.refresh();
+    expect(index.shared().revenueByMonth.get('a1')).toEqual(new Map([['2026-11', 100]]));
   });
 
   it('shares one catch-up between concurrent requests', async () => {

@@ -1,9 +1,9 @@
 import type { EntityName } from '../../shared/schema/entities';
 import type { Change } from '../../shared/schema/sync/pull';
-import { canSee } from '../access';
-import type { AccountOwnership, User } from '../db/storage';
 import type { TransactionInput } from '../../shared/scoring/purchases';
 import { timeOf } from '../../shared/scoring/time';
+import { canSee } from '../access';
+import type { AccountOwnership, User } from '../db/storage';
 import { amountOf, inScope, monthOf, type ReportFilter, type Row } from './rows';
 
 /** The entities the reports read, and of each the fields they read (a record's other fields are never kept). */
@@ -172,7 +172,10 @@ export class ReportIndex {
       push(transactions, accountId, { at, amount });
       if (Number.isNaN(atMs)) continue;
       let months = revenueByMonth.get(accountId);
-      if (!months) revenueByMonth.set(accountId, (months = new Map()));
+      if (!months) {
+        months = new Map();
+        revenueByMonth.set(accountId, months);
+      }
       const month = monthOf(atMs);
       months.set(month, (months.get(month) ?? 0) + amount);
     }

@@ -37,18 +37,6 @@ export function inScope(actor: User, filter: ReportFilter): (row: Row) => boolea
     (filter.team === undefined || row.team === filter.team);
 }
 
-/** Rows grouped by their account id. */
-export function byAccount(rows: readonly Row[]): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    if (row.accountId === null) continue;
-    const group = groups.get(row.accountId);
-    if (group) group.push(row);
-    else groups.set(row.accountId, [row]);
-  }
-  return groups;
-}
-
 /** The UTC month `YYYY-MM` of an instant. */
 export function monthOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 7);

@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../shared/scoring/default-rules';
-import { byAccount } from './rows';
 import { structureReport } from './structure';
-import { row } from './test-rows';
+import { perAccount, row } from './test-rows';
 
 const now = new Date('2026-11-22T09:00:00Z');
 
 describe('structureReport', () => {
   // 100 customers with revenues 1..100 × 1000, each bought once, 3 days ago: 1 top, 4 major, 15 ordinary, 80 small.
   const accounts = Array.from({ length: 100 }, (_, i) => row({ name: `客户${i + 1}` }));
-  const transactions = accounts.map((account, i) =>
-    row({ at: '2026-11-19T00:00:00Z', amount: (i + 1) * 1000 }, { accountId: account.id }),
-  );
+  const transactions = accounts.map((account, i) => ({
+    accountId: account.id,
+    at: '2026-11-19T00:00:00Z',
+    amount: (i + 1) * 1000,
+  }));
   const report = structureReport(
     [...accounts, row({ name: 'never bought' })],
-    byAccount(transactions),
+    perAccount(transactions),
     DEFAULT_RULES,
     now,
   );

@@ -3,7 +3,7 @@ import type { TransactionInput } from '../../shared/scoring/purchases';
 import { type Abc, serviceFor } from '../../shared/scoring/pyramid-and-abc';
 import { rfmFor } from '../../shared/scoring/rfm';
 import type { PyramidTier, ScoringRules } from '../../shared/scoring/rules';
-import { amountOf, type Row, textOf } from './rows';
+import type { Row } from './rows';
 
 export type ShareRow<K extends string> = { key: K; count: number; revenue: number; share: number };
 export type StructureReport = {
@@ -22,15 +22,13 @@ const CLASSES: readonly Abc[] = ['A', 'B', 'C'];
 /** Customer structure (DESIGN §4): the pyramid, ABC and the RFM distribution of the accounts' transactions. */
 export function structureReport(
   accounts: readonly Row[],
-  transactionsByAccount: ReadonlyMap<string, readonly Row[]>,
+  transactionsByAccount: ReadonlyMap<string, readonly TransactionInput[]>,
   rules: ScoringRules,
   now: Date,
 ): StructureReport {
   const population = accounts.map((row) => ({
     id: row.id,
-    transactions: (transactionsByAccount.get(row.id) ?? []).map(
-      (tx): TransactionInput => ({ at: textOf(tx.fields.at) ?? '', amount: amountOf(tx.fields.amount) }),
-    ),
+    transactions: transactionsByAccount.get(row.id) ?? [],
   }));
   const stats = populationStats(population, rules, now);
   let revenue = 0;

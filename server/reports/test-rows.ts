@@ -10,3 +10,10 @@ export function row(fields: Record<string, unknown>, overrides: Partial<Row> & {
   const { createdMs: _, ...rest } = overrides;
   return { id, accountId: null, owner: 'alice', team: 'east', fields, ...rest };
 }
+
+/** Per account, what it bought or complained about: `{ at, amount }` lists as ReportIndex.shared() gives them. */
+export function perAccount<T>(items: readonly (T & { accountId: string })[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const { accountId, ...rest } of items) groups.set(accountId, [...(groups.get(accountId) ?? []), rest as T]);
+  return groups;
+}

@@ -5,16 +5,15 @@ import type { ScoringRules } from '../../shared/scoring/rules';
 import type { User } from '../db/storage';
 import type { AppDeps } from '../deps';
 import { type Env, requireUser, validate } from '../http';
+import { AnswerCache } from '../reports/answer-cache';
 import { churnReport } from '../reports/churn';
 import { complaintReport } from '../reports/complaints';
 import { forecastReport } from '../reports/forecast';
 import { keyAccountReport } from '../reports/key-accounts';
-import { AnswerCache } from '../reports/answer-cache';
-import { lastActivityByAccount } from '../reports/last-activity';
 import { BOARD_STAGES, opportunityCards, pipelineReport } from '../reports/pipeline';
 import { repActivityReport } from '../reports/rep-activity';
-import { ReportIndex, type ReportEntity } from '../reports/report-index';
-import { byAccount, inScope, pageOf, type ReportFilter, type Row, textOf } from '../reports/rows';
+import { type ReportEntity, ReportIndex } from '../reports/report-index';
+import { pageOf, type ReportFilter, type Row, textOf } from '../reports/rows';
 import { structureReport } from '../reports/structure';
 
 const name = z.string().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
@@ -41,7 +40,13 @@ const opportunitiesQuery = cardQuery.merge(pageQuery).extend({
 });
 
 /** The reader of the change log behind the reports: sees every record, as an admin would (ReportIndex filters). */
-const REPORT_READER: User = { id: 'reports', name: '', role: 'admin', team: null, createdAt: '1970-01-01T00:00:00.000Z' };
+const REPORT_READER: User = {
+  id: 'reports',
+  name: '',
+  role: 'admin',
+  team: null,
+  createdAt: '1970-01-01T00:00:00.000Z',
+};
 
 /**
  * The manager page's reports (issue 9), `GET /api/v1/reports/…`, computed from the rows the caller may see with
@@ -55,20 +60,14 @@ export function reportRoutes(deps: AppDeps, rules: () => ScoringRules = () => DE
   // Build the index soon after start rather than on the first manager's request (seconds at 100k accounts); a
   // failure here (say, storage closed by a test) only means the first request builds it.
   setTimeout(() => void index.refresh().catch(() => undefined), 0).unref();
-  const rowsOf = async (actor: User, entity: ReportEntity, filter: ReportFilter): Promise<Row[]> =>
-    index.rows(actor, entity, filter);
+  const rowsOf = (actor: User, entity: ReportEntity, filter: ReportFilter): Row[] => index.rows(actor, entity, filter);
 
-  const cardsFor = async (actor: User, query: z.infer<typeof cardQuery>) => {
+  const cardsFor = (actor: User, query: z.infer<typeof cardQuery>) => {
     const scope = { owner: query.owner, team: query.team };
-    const [accounts, opportunities, activities] = await Promise.all([
-      rowsOf(actor, 'account', scope),
-      rowsOf(actor, 'opportunity', scope),
-      rowsOf(actor, 'activity', scope),
-    ]);
-    const accountNames = new Map(accounts.map((row) => [row.id, textOf(row.fields.name) ?? '']));
+    const accountNames = new Map(rowsOf(actor, 'account', scope).map((row) => [row.id, textOf(row.fields.name) ?? '']));
     return opportunityCards(
-      opportunities,
-      { accountNames, lastActivity: lastActivityByAccount(activities) },
+      rowsOf(actor, 'opportunity', scope),
+      { accountNames, lastActivity: index.shared().lastActivity },
       query,
       rules(),
       deps.now(),
@@ -103,77 +102,60 @@ export function reportRoutes(deps: AppDeps, rules: () => ScoringRules = () => DE
       const teams = [...new Set(users.map((user) => user.team).filter((team): team is string => team !== null))].sort();
       return c.json({ users: users.map((user) => ({ name: user.name, role: user.role, team: user.team })), teams });
     })
-    .get('/pipeline', async (c) => {
+    .get('/pipeline', (c) => {
       const query = validate(pipelineQuery, c.req.query());
-      const cards = await cardsFor(c.get('user'), query);
+      const cards = cardsFor(c.get('user'), query);
       return c.json(pipelineReport(cards, rules(), query.perStage));
     })
-    .get('/opportunities', async (c) => {
+    .get('/opportunities', (c) => {
       const query = validate(opportunitiesQuery, c.req.query());
-      const cards = (await cardsFor(c.get('user'), query)).filter(
+      const cards = cardsFor(c.get('user'), query).filter(
         (card) =>
           (query.stage === undefined || card.stage === query.stage) && (query.stuck === undefined || card.stuck),
       );
       return c.json(pageOf(cards, query.offset, query.limit));
     })
-    .get('/forecast', async (c) => {
+    .get('/forecast', (c) => {
       const query = validate(scopeQuery, c.req.query());
       const actor = c.get('user');
-      const [cards, transactions] = await Promise.all([cardsFor(actor, query), rowsOf(actor, 'transaction', query)]);
-      return c.json(forecastReport(cards, transactions, rules(), deps.now()));
+      const accounts = rowsOf(actor, 'account', query);
+      return c.json(
+        forecastReport(cardsFor(actor, query), accounts, index.shared().revenueByMonth, rules(), deps.now()),
+      );
     })
-    .get('/key-accounts', async (c) => {
+    .get('/key-accounts', (c) => {
       const query = validate(scopeQuery.merge(pageQuery), c.req.query());
-      const actor = c.get('user');
-      const [accounts, transactions] = await Promise.all([
-        rowsOf(actor, 'account', query),
-        rowsOf(actor, 'transaction', query),
-      ]);
-      const report = keyAccountReport(accounts, byAccount(transactions), rules(), deps.now());
+      const accounts = rowsOf(c.get('user'), 'account', query);
+      const report = keyAccountReport(accounts, index.shared().transactions, rules(), deps.now());
       return c.json({ perMonth: report.perMonth, page: pageOf(report.items, query.offset, query.limit) });
     })
-    .get('/structure', async (c) => {
+    .get('/structure', (c) => {
       const query = validate(scopeQuery, c.req.query());
-      const actor = c.get('user');
-      const [accounts, transactions] = await Promise.all([
-        rowsOf(actor, 'account', query),
-        rowsOf(actor, 'transaction', query),
-      ]);
-      return c.json(structureReport(accounts, byAccount(transactions), rules(), deps.now()));
+      const accounts = rowsOf(c.get('user'), 'account', query);
+      return c.json(structureReport(accounts, index.shared().transactions, rules(), deps.now()));
     })
-    .get('/churn', async (c) => {
+    .get('/churn', (c) => {
       const query = validate(scopeQuery.merge(pageQuery), c.req.query());
-      const actor = c.get('user');
-      const [accounts, transactions, complaints] = await Promise.all([
-        rowsOf(actor, 'account', query),
-        rowsOf(actor, 'transaction', query),
-        rowsOf(actor, 'complaint', query),
-      ]);
-      const items = churnReport(accounts, byAccount(transactions), byAccount(complaints), rules(), deps.now());
+      const accounts = rowsOf(c.get('user'), 'account', query);
+      const { transactions, complaints } = index.shared();
+      const items = churnReport(accounts, transactions, complaints, rules(), deps.now());
       return c.json(pageOf(items, query.offset, query.limit));
     })
-    .get('/activity', async (c) => {
+    .get('/activity', (c) => {
       const query = validate(scopeQuery.merge(pageQuery), c.req.query());
       const actor = c.get('user');
-      const [accounts, activities] = await Promise.all([
-        rowsOf(actor, 'account', query),
-        rowsOf(actor, 'activity', query),
-      ]);
+      const accounts = rowsOf(actor, 'account', query);
       const accountNames = new Map(accounts.map((row) => [row.id, textOf(row.fields.name) ?? '']));
-      const report = repActivityReport(activities, accountNames, deps.now());
+      const report = repActivityReport(rowsOf(actor, 'activity', query), accountNames, deps.now());
       return c.json({
         weeks: report.weeks,
         rows: report.rows,
         meetings: pageOf(report.meetings, query.offset, query.limit),
       });
     })
-    .get('/complaints', async (c) => {
+    .get('/complaints', (c) => {
       const query = validate(scopeQuery, c.req.query());
       const actor = c.get('user');
-      const [accounts, complaints] = await Promise.all([
-        rowsOf(actor, 'account', query),
-        rowsOf(actor, 'complaint', query),
-      ]);
-      return c.json(complaintReport(complaints, accounts, deps.now()));
+      return c.json(complaintReport(rowsOf(actor, 'complaint', query), rowsOf(actor, 'account', query), deps.now()));
     });
 }

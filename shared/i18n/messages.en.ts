@@ -1,4 +1,5 @@
 import { appEn } from './areas/app.en';
+import { clipEn } from './areas/clip.en';
 import { extensionEn } from './areas/extension.en';
 import { mailEn } from './areas/mail.en';
 import { managerEn } from './areas/manager.en';
@@ -16,4 +17,5 @@ export const en = {
   ...scoringEn,
   ...managerEn,
   ...mailEn,
+  ...clipEn,
 } as const;

@@ -1,4 +1,5 @@
 import { appZhCN } from './areas/app.zh-CN';
+import { clipZhCN } from './areas/clip.zh-CN';
 import { extensionZhCN } from './areas/extension.zh-CN';
 import { mailZhCN } from './areas/mail.zh-CN';
 import { managerZhCN } from './areas/manager.zh-CN';
@@ -14,4 +15,5 @@ export const zhCN: Catalog = {
   ...scoringZhCN,
   ...managerZhCN,
   ...mailZhCN,
+  ...clipZhCN,
 };

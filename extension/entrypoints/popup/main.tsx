@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { openClipInPopup } from '../../clip/browser-ports';
 import { sendMessage } from '../../messages';
 import { browserEnv } from '../../store/meta';
 import { storeDb } from '../../store/open';
@@ -29,6 +30,7 @@ if (root) {
           syncNow: () => void sendMessage('sync.now', {}),
           syncSoon: () => void sendMessage('sync.soon', {}),
           openOptions: () => void browser.runtime.openOptionsPage(),
+          clipPage: () => void openClipInPopup(),
         }}
       />,
       root,

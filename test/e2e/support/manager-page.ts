@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import type { ViewId } from '../../../server/web/src/views/Shell';
 
 /** The manager page as the tests drive it: one object per screen's actions (sign in, switch views and language). */
 export class ManagerPage {
@@ -17,7 +18,7 @@ export class ManagerPage {
     await this.page.locator('nav.views').waitFor();
   }
 
-  async open(view: 'pipeline' | 'forecast' | 'key-accounts' | 'structure'): Promise<void> {
+  async open(view: ViewId): Promise<void> {
     await this.page.locator(`nav.views a[href="/${view}"]`).click();
     await this.page.locator('main section h1').first().waitFor();
     await this.page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);

@@ -40,7 +40,7 @@ export function Pipeline(props: { scope: Scope }) {
                 weighted: money(report.weighted),
               })}
             </p>
-            <div class="board" tabIndex={0} role="region" aria-label={t('manager.pipeline.heading')}>
+            <div class="board">
               {report.stages.map((stage) => (
                 <section
                   class="stage"

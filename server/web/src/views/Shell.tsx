@@ -83,7 +83,8 @@ function ScopeFilter(props: { scope: Scope; onScope: (scope: Scope) => void }) {
   const users = people.data?.users ?? [];
   const teams = people.data?.teams ?? [];
   return (
-    <div class="scope" role="group" aria-label={t('manager.filter.heading')}>
+    <fieldset class="scope">
+      <legend>{t('manager.filter.heading')}</legend>
       <label>
         {t('manager.filter.owner')}{' '}
         <select
@@ -114,6 +115,6 @@ function ScopeFilter(props: { scope: Scope; onScope: (scope: Scope) => void }) {
           ))}
         </select>
       </label>
-    </div>
+    </fieldset>
   );
 }
