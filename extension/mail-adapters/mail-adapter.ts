@@ -37,6 +37,8 @@ export function startMailAdapter(site: MailSite, ports: AdapterPorts): () => voi
 
   const place = (open: Open) => {
     if (host.previousElementSibling !== open.sender || !host.isConnected) open.sender.after(host);
+    // A page that re-renders by cloning its elements copies our host without its shadow root: drop such husks.
+    for (const copy of doc.querySelectorAll(`[${CHIP_ATTRIBUTE}]`)) if (copy !== host) copy.remove();
   };
   const show = (open: Open, value: MailChip) => {
     chip = value;

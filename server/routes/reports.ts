@@ -54,7 +54,11 @@ const REPORT_READER: User = {
  * Long lists are paginated (`offset`, `limit` ≤ 200). Rows come from an in-memory index kept up to date from the
  * change log (../reports/report-index.ts); an answer is remembered until the data changes or a minute passes.
  */
-export function reportRoutes(deps: AppDeps, rules: () => ScoringRules = () => DEFAULT_RULES) {
+export function reportRoutes(deps: AppDeps) {
+  // The rules in force (server/scoring's rule store, loaded before each request), else the defaults.
+  const inForce = (): { version: number; rules: ScoringRules } =>
+    deps.scoring ? deps.scoring.rules.current() : { version: 0, rules: DEFAULT_RULES };
+  const rules = () => inForce().rules;
   const index = new ReportIndex((after, max) => deps.storage.pullChunk(REPORT_READER, after, max));
   const answers = new AnswerCache(200);
   // Build the index soon after start rather than on the first manager's request (seconds at 100k accounts); a
@@ -78,9 +82,10 @@ export function reportRoutes(deps: AppDeps, rules: () => ScoringRules = () => DE
     .use('*', requireUser(deps))
     .use('*', async (c, next) => {
       const version = await index.refresh();
+      await deps.scoring?.ready();
       const user = c.get('user');
       const minute = Math.floor(deps.now().getTime() / 60_000);
-      const key = `${version}|${minute}|${user.name}|${user.role}|${user.team}|${c.req.url}`;
+      const key = `${version}|${inForce().version}|${minute}|${user.name}|${user.role}|${user.team}|${c.req.url}`;
       const known = answers.get(key);
       if (known !== undefined) return c.body(known, 200, { 'content-type': 'application/json' });
       await next();
