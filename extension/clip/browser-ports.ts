@@ -53,7 +53,8 @@ export async function browserClipPorts(search: string): Promise<ClipPagePorts> {
     env: browserEnv,
     me: session?.name ?? null,
     loadCapture,
-    checkOwnership: (candidate) => checkOwnership((input, init) => fetch(input, init), session, candidate, navigator.onLine),
+    checkOwnership: (candidate) =>
+      checkOwnership((input, init) => fetch(input, init), session, candidate, navigator.onLine),
     syncSoon: () => void sendMessage('sync.soon', {}).catch(() => undefined),
     close: () => window.close(),
   };

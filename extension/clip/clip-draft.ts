@@ -1,8 +1,7 @@
 import { normaliseEmail } from '../../shared/normalise/email';
 import { normalisePhone, phoneToString } from '../../shared/normalise/phone';
 import type { Candidate } from '../../shared/schema/candidate';
-import type { ContactFields } from '../../shared/schema/entities';
-import type { AccountFields } from '../../shared/schema/entities';
+import type { AccountFields, ContactFields } from '../../shared/schema/entities';
 import type { PageCapture } from './page-capture';
 
 export type ClipMode = 'page' | 'selection';
@@ -86,8 +85,7 @@ function organisationCandidate(organisation: Candidate | null, url: string): Can
  */
 export function draftsOf(capture: PageCapture, mode: ClipMode): ClipDraft[] {
   const organisation = capture.extraction.organisation;
-  const found =
-    mode === 'selection' && capture.selection ? capture.selection.contacts : capture.extraction.contacts;
+  const found = mode === 'selection' && capture.selection ? capture.selection.contacts : capture.extraction.contacts;
   if (found.length === 0) {
     const org = organisationCandidate(organisation, capture.url);
     return [{ key: 'org', keep: true, fields: { ...fieldsOf(org, null), website: org.website ?? '' }, base: org }];
@@ -136,7 +134,11 @@ export function candidateOfDraft(
   if (!name && !company && emails.length === 0) problems.push({ kind: 'noName' });
   if (problems.length > 0) return { candidate: null, extras, problems };
   // A role mailbox the rep put a person's name on is that person's; a form without a person is the company.
-  const kind: Candidate['kind'] = name ? 'person' : base.kind === 'role-address' && emails.length > 0 ? 'role-address' : 'organisation';
+  const kind: Candidate['kind'] = name
+    ? 'person'
+    : base.kind === 'role-address' && emails.length > 0
+      ? 'role-address'
+      : 'organisation';
   return {
     candidate: {
       name: kind === 'organisation' ? company : name,

@@ -1,6 +1,6 @@
 import type { Candidate } from '../../shared/schema/candidate';
-import { candidatesFromText } from '../capture/labelled-text';
 import { type ExtractOptions, extractPage, type PageExtraction } from '../capture/extract-page';
+import { candidatesFromText } from '../capture/labelled-text';
 import { pageRegion } from '../capture/page-region';
 import { vcardLinks } from '../capture/vcard-links';
 

@@ -84,7 +84,8 @@ export async function saveClip(db: LeadcardDb, env: StoreEnv, input: ClipSave): 
       accountId = account.id;
       const tags = strings(account.fields.tags);
       const newTags = extras.tags.filter((tag) => !tags.includes(tag));
-      const patch = newTags.length > 0 ? { ...accountChanges, tags: [...tags, ...newTags].slice(0, 50) } : accountChanges;
+      const patch =
+        newTags.length > 0 ? { ...accountChanges, tags: [...tags, ...newTags].slice(0, 50) } : accountChanges;
       if (Object.keys(patch).length > 0) await saveLocal(db, env, 'account', accountId, patch);
     } else {
       // A person with no company to name (no org, no domain of their own) is an individual customer.

@@ -50,6 +50,7 @@ export function MailClipPreview({
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [takeFromMail, setTakeFromMail] = useState<ReadonlySet<string>>(new Set());
 
   // Where the clip would go, recomputed as the rep edits (the store is local: this is a few index reads).
   useEffect(() => {
@@ -78,7 +79,7 @@ export function MailClipPreview({
     setBusy(true);
     setErrors([]);
     try {
-      const saved = await saveMailClip(db, env, { candidate, parsed, source: clip.source, by });
+      const saved = await saveMailClip(db, env, { candidate, parsed, source: clip.source, by, takeFromMail });
       const account = await db.accounts.get(saved.accountId);
       setOutcome({ kind: saved.duplicate ? 'duplicate' : 'saved', name: String(account?.fields.name ?? '') });
       onSaved(saved.accountId);
@@ -104,10 +105,15 @@ export function MailClipPreview({
     : '';
   const conflicts = plan
     ? [
-        ...plan.plan.contact.map((change) => ({ change, label: fieldKey(change.field) })),
+        ...plan.plan.contact.map((change) => ({
+          change,
+          key: `contact.${change.field}`,
+          label: fieldKey(change.field),
+        })),
         // The account's name is the company's.
         ...plan.plan.account.map((change) => ({
           change,
+          key: `account.${change.field}`,
           label: change.field === 'name' ? ('mail.preview.org' as const) : fieldKey(change.field),
         })),
       ].filter(({ change }) => change.action === 'conflict')
@@ -135,10 +141,21 @@ export function MailClipPreview({
       <p class="hint" data-testid="mail-match">
         {matchLine}
       </p>
-      {conflicts.map(({ change, label }) => (
-        <p class="hint" key={`${label}-${change.field}`} data-testid="mail-conflict">
-          {describeChange(locale, change, () => t(locale, label))}
-        </p>
+      {conflicts.map(({ change, key, label }) => (
+        <label class="hint" key={key} data-testid="mail-conflict">
+          <input
+            type="checkbox"
+            name={key}
+            checked={takeFromMail.has(key)}
+            onChange={(e) => {
+              const next = new Set(takeFromMail);
+              if (e.currentTarget.checked) next.add(key);
+              else next.delete(key);
+              setTakeFromMail(next);
+            }}
+          />{' '}
+          {describeChange(locale, change, () => t(locale, label))} {t(locale, 'mail.preview.takeFromMail')}
+        </label>
       ))}
       <details>
         <summary>{t(locale, 'mail.preview.body')}</summary>

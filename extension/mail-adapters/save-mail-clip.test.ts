@@ -108,6 +108,17 @@ describe('saveMailClip', () => {
     expect(contact?.fields.title).toBe('总经理');
     expect(contact?.fields.phones).toContain('+8613800138000');
     expect(await db.accounts.count()).toBe(1);
+
+    // The rep chooses the mail's title over the card's: only then is it replaced.
+    await saveMailClip(db, env, {
+      candidate: mailCandidate(parsed),
+      parsed,
+      source: 'gmail:1',
+      by: 'li',
+      takeFromMail: new Set(['contact.title']),
+    });
+    expect((await db.contacts.get(contactId))?.fields.title).toBe('采购经理');
+    expect(await db.activities.count()).toBe(1);
   });
 
   it('files a free-mail sender with no signature company as an individual customer', async () => {

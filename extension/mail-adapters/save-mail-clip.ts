@@ -28,6 +28,8 @@ export interface MailClipSave {
   source: string | null;
   /** The rep (activities record who logged them). */
   by: string;
+  /** Conflicting fields (`contact.title`, `account.name`) where the rep chose the mail's value over the card's. */
+  takeFromMail?: ReadonlySet<string>;
 }
 
 export interface SavedMailClip {
@@ -120,12 +122,21 @@ const emptyAccount: MatchableAccount = { id: '', name: null, domains: [], phones
 
 type Changes = Record<string, string | string[]>;
 
-/** The fills and appends of a plan as field values on top of `current` (conflicts keep the card's value). */
-function applied(changes: MergePlan['contact'] | MergePlan['account'], current: Record<string, unknown>): Changes {
+/**
+ * The fills and appends of a plan as field values on top of `current`. A conflict keeps the card's value unless
+ * the rep chose the mail's (`take` holds `side.field`): nothing is overwritten silently (DESIGN §3).
+ */
+function applied(
+  side: 'contact' | 'account',
+  changes: MergePlan['contact'] | MergePlan['account'],
+  current: Record<string, unknown>,
+  take: ReadonlySet<string>,
+): Changes {
   const out: Changes = {};
   for (const change of changes) {
     if (change.action === 'fill') out[change.field] = change.value;
     if (change.action === 'append') out[change.field] = [...strings(current[change.field]), ...change.values];
+    if (change.action === 'conflict' && take.has(`${side}.${change.field}`)) out[change.field] = change.incoming;
   }
   return out;
 }
@@ -143,7 +154,8 @@ export async function saveMailClip(db: LeadcardDb, env: StoreEnv, input: MailCli
     const now = new Date(env.now()).toISOString();
 
     let accountId: string;
-    const accountChanges = applied(plan.account, account?.fields ?? {});
+    const take = input.takeFromMail ?? new Set<string>();
+    const accountChanges = applied('account', plan.account, account?.fields ?? {}, take);
     if (account) {
       accountId = account.id;
       if (Object.keys(accountChanges).length > 0) await saveLocal(db, env, 'account', accountId, accountChanges);
@@ -164,8 +176,8 @@ export async function saveMailClip(db: LeadcardDb, env: StoreEnv, input: MailCli
 
     let contactId: string | null = null;
     if (match.contact.action !== 'none') {
-      const contactChanges = applied(plan.contact, contact?.fields ?? {});
-      const provenance = provenanceOf(plan.contact, source, now);
+      const contactChanges = applied('contact', plan.contact, contact?.fields ?? {}, take);
+      const provenance = provenanceOf(plan.contact, source, now, take);
       if (contact) {
         contactId = contact.id;
         if (Object.keys(contactChanges).length > 0) {
@@ -212,12 +224,12 @@ export async function saveMailClip(db: LeadcardDb, env: StoreEnv, input: MailCli
 }
 
 /** Each filled contact field's origin (DESIGN §11): the message id, the part of the mail, when. */
-function provenanceOf(changes: MergePlan['contact'], source: string | null, at: string) {
+function provenanceOf(changes: MergePlan['contact'], source: string | null, at: string, take: ReadonlySet<string>) {
   const out: Record<string, { source: string; part: string; at: string }> = {};
   if (!source) return out;
   for (const change of changes) {
-    if (change.action === 'conflict') continue;
-    out[change.field] = { source: source.slice(0, 2048), part: change.evidence.join(',') || 'email', at };
+    if (change.action === 'conflict' && !take.has(`contact.${change.field}`)) continue;
+    out[change.field] = { source: source.slice(0, 2048), part: change.evidence.join(',').slice(0, 200) || 'email', at };
   }
   return out;
 }

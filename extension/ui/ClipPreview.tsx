@@ -198,7 +198,9 @@ function DraftForm(
   const [plan, setPlan] = useState<ClipPlan | null>(null);
   const [check, setCheck] = useState<OwnershipCheck | 'checking' | null>(null);
   const { candidate } = candidateOfDraft(fields, draft.base);
-  const identity = candidate ? JSON.stringify([candidate.emails, candidate.phones, candidate.website, candidate.org]) : '';
+  const identity = candidate
+    ? JSON.stringify([candidate.emails, candidate.phones, candidate.website, candidate.org])
+    : '';
 
   // Where the lead would go, recomputed as the rep edits (a few local index reads).
   useEffect(() => {
@@ -321,8 +323,12 @@ function PlanLines(
   const label = (field: ContactField | AccountField) => t(locale, `clip.field.${field}` as MessageKey);
   const changes: Array<{ side: 'contact' | 'account'; change: FieldChange<ContactField | AccountField> }> = merging
     ? [
-        ...plan.plan.contact.filter(() => plan.contact !== null).map((change) => ({ side: 'contact' as const, change })),
-        ...plan.plan.account.filter(() => plan.account !== null).map((change) => ({ side: 'account' as const, change })),
+        ...plan.plan.contact
+          .filter(() => plan.contact !== null)
+          .map((change) => ({ side: 'contact' as const, change })),
+        ...plan.plan.account
+          .filter(() => plan.account !== null)
+          .map((change) => ({ side: 'account' as const, change })),
       ]
     : [];
   return (
@@ -332,7 +338,8 @@ function PlanLines(
       <ul>
         {changes.map(({ side, change }) => {
           // The account's name is the company's; its label says so.
-          const fieldLabel = side === 'account' && change.field === 'name' ? () => t(locale, 'clip.field.company') : label;
+          const fieldLabel =
+            side === 'account' && change.field === 'name' ? () => t(locale, 'clip.field.company') : label;
           const key = choiceKey(side, change.field);
           const chosen = props.choices[`${draft.key}:${key}`] ?? 'card';
           return (

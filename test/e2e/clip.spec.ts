@@ -33,7 +33,9 @@ class ClipPreviewPage {
     expect(tabId).toBeGreaterThan(0);
     await popup.goto(`chrome-extension://${profile.extensionId}/popup.html?tab=${tabId}`);
     await popup.getByTestId('clip-page-button').click();
-    await popup.getByTestId('clip-preview').waitFor();
+    // The preview, or the reason the tab could not be read (a failure then names it).
+    await popup.locator('[data-testid=clip-preview], [data-testid=clip-failed]').first().waitFor();
+    expect(await popup.getByTestId('clip-failed').count(), await popup.locator('main').innerText()).toBe(0);
     return new ClipPreviewPage(popup);
   }
   leadNames() {
@@ -64,9 +66,10 @@ class ClipPreviewPage {
         ['accounts', 'contacts', 'activities', 'outbox'].map(all),
       );
       db.close();
+      type Row = { id: string; entity?: string; fields: Record<string, unknown> };
       return { accounts, contacts, activities, outbox } as Record<
-        string,
-        Array<{ id: string; entity?: string; fields: Record<string, unknown> }>
+        'accounts' | 'contacts' | 'activities' | 'outbox',
+        Row[]
       >;
     });
   }
@@ -147,6 +150,73 @@ describe('clipping a lead from a web page, in real Chromium with the built exten
     expect(after.contacts).toHaveLength(1);
     expect(after.contacts[0]!.fields.title).toBe('销售副总裁');
     expect(after.activities.filter((a) => a.fields.type === 'capture')).toHaveLength(2);
+  });
+
+  it('registers the context menu entries and the keyboard shortcut', async () => {
+    const registered = await profile.worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: ChromeMenus }).chrome;
+      type ChromeMenus = {
+        contextMenus: { update: (id: string, props: object) => Promise<void> };
+        commands: { getAll: () => Promise<Array<{ name?: string; shortcut?: string }>> };
+      };
+      // `update` fails for an entry that does not exist; the menus are made on install, so wait for them.
+      const exists = async (id: string) => {
+        for (let i = 0; i < 50; i++) {
+          if (
+            await api.contextMenus.update(id, {}).then(
+              () => true,
+              () => false,
+            )
+          )
+            return true;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return false;
+      };
+      return {
+        page: await exists('leadcard-clip-page'),
+        selection: await exists('leadcard-clip-selection'),
+        missing: await api.contextMenus.update('leadcard-no-such-entry', {}).then(
+          () => true,
+          () => false,
+        ),
+        commands: (await api.commands.getAll()).map((c) => c.name),
+      };
+    });
+    expect(registered).toMatchObject({ page: true, selection: true, missing: false });
+    expect(registered.commands).toContain('clip-page');
+  });
+
+  it('a selection clip reads only the selected text with the labelled-text rules', async () => {
+    const pageUrl = `${customer.url}/about/team.html`;
+    const tab = await profile.context.newPage();
+    await tab.goto(pageUrl);
+    // The rep selects one block of the page (the block of 赵磊), as for "Clip selection as lead".
+    const selected = await tab.evaluate(() => {
+      const block = [...document.querySelectorAll('body *')].find(
+        (el) => el.children.length > 0 && el.textContent?.includes('赵磊') && !el.textContent.includes('李晓梅'),
+      );
+      if (!block) return '';
+      const range = document.createRange();
+      range.selectNodeContents(block);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      return getSelection()?.toString() ?? '';
+    });
+    expect(selected).toContain('赵磊');
+    const page = await profile.page('popup.html');
+    const tabId = await page.evaluate(
+      async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id,
+      pageUrl,
+    );
+    await page.goto(`chrome-extension://${profile.extensionId}/clip.html?tab=${tabId}&mode=selection`);
+    await page.getByTestId('clip-preview').waitFor();
+    const clip = new ClipPreviewPage(page);
+    expect(await page.getByTestId('clip-preview').getAttribute('data-mode')).toBe('selection');
+    const names = await clip.leadNames();
+    expect(names).toHaveLength(1);
+    expect(names[0]).toContain('赵磊');
+    expect(await page.locator('[data-testid=clip-lead] input[name=phones]').inputValue()).toBe('+8613761114455');
   });
 
   it('opens one empty form with the page’s organisation when the page names nobody', async () => {

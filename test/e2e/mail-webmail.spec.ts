@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,8 @@ declare const chrome: {
 };
 
 const FIXTURES = new URL('../fixtures/webmail/', import.meta.url);
+/** Screenshots of the chip and the clip preview go here (beside the popup's). */
+const SHOTS = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 const SITES = { 'mail.google.com': 'gmail.html', 'outlook.office.com': 'outlook.html' } as const;
 
 /**
@@ -34,6 +36,7 @@ describe('the Gmail and Outlook adapters in real Chromium', () => {
   let extensionId: string;
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     certDir = mkdtempSync(join(tmpdir(), 'leadcard-cert-'));
     execFileSync(
       'openssl',
@@ -141,6 +144,10 @@ describe('the Gmail and Outlook adapters in real Chromium', () => {
     // The page's `span, button { font-size: 30px !important }` does not reach into the chip's closed shadow root.
     expect((await chip(gmail).boundingBox())?.height).toBeLessThan(26);
 
+    await gmail.screenshot({
+      path: `${SHOTS}mail-chip-unknown-gmail.png`,
+      clip: { x: 0, y: 0, width: 700, height: 260 },
+    });
     const preview = await pressChip(gmail, chip(gmail));
     const field = (name: string) => preview.locator(`[data-testid=mail-clip] input[name=${name}]`).inputValue();
     expect(await field('name')).toBe('张伟');
@@ -154,6 +161,7 @@ describe('the Gmail and Outlook adapters in real Chromium', () => {
     expect(body).toContain('报价收到，我们下周安排样品测试。');
     expect(body).not.toContain('Dear Mr. Zhang');
 
+    await preview.screenshot({ path: `${SHOTS}mail-clip-preview.png`, fullPage: true });
     await preview.locator('[data-testid=mail-clip] button[type=submit]').click();
     await expect.poll(() => preview.getByTestId('mail-saved').getAttribute('data-outcome')).toBe('saved');
     await preview.close();
@@ -163,6 +171,10 @@ describe('the Gmail and Outlook adapters in real Chromium', () => {
     await gmail.evaluate(() => window.dispatchEvent(new Event('focus')));
     await expect.poll(() => chip(gmail).getAttribute('data-state'), { timeout: 10_000 }).toBe('known');
     expect(await chip(gmail).getAttribute('aria-label')).toContain('深圳市华兴科技有限公司');
+    await gmail.screenshot({
+      path: `${SHOTS}mail-chip-known-gmail.png`,
+      clip: { x: 0, y: 0, width: 700, height: 260 },
+    });
 
     // Clipping the same message again does not add it twice.
     const again = await pressChip(gmail, chip(gmail));

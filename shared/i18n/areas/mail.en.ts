@@ -36,6 +36,7 @@ export const mailEn = {
   'mail.preview.saving': 'Saving…',
   'mail.preview.saved': 'Saved to “{name}” with this mail in its history.',
   'mail.preview.duplicate': 'This mail was already on “{name}”: it was not added twice.',
+  'mail.preview.takeFromMail': '(tick to take the mail’s value)',
   'mail.preview.dismiss': 'Skip',
   'mail.preview.badPhone': 'Not a phone number: {value}',
   'mail.preview.noName': 'Give a name or an email address.',

@@ -38,6 +38,7 @@ export const mailZhCN: Record<keyof typeof mailEn, string> = {
   'mail.preview.saving': '正在保存…',
   'mail.preview.saved': '已保存到“{name}”，此邮件已记入历史。',
   'mail.preview.duplicate': '此邮件已在“{name}”中，未重复添加。',
+  'mail.preview.takeFromMail': '（勾选以采用邮件中的值）',
   'mail.preview.dismiss': '跳过',
   'mail.preview.badPhone': '不是电话号码：{value}',
   'mail.preview.noName': '请填写姓名或邮箱。',
