@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 echo "• building the extension and the manager page…"
-npm run --silent build >/dev/null
+log=$(mktemp)
+npm run --silent build >"$log" 2>&1 || { cat "$log"; echo "build failed" >&2; exit 1; }
+rm -f "$log"
 echo "Unpacked extension (Chrome/Edge): $(pwd)/.output/chrome-mv3"
 echo "Unpacked extension (Firefox):     $(pwd)/.output/firefox-mv3"
 exec node bin/leadcard.mjs serve --data ./data "$@"
