@@ -5,7 +5,9 @@ import type { Env } from './http';
 import { HttpError } from './http-error';
 import { accountRoutes } from './routes/accounts';
 import { authRoutes } from './routes/auth';
+import { convertRoutes } from './routes/convert';
 import { lookupRoutes } from './routes/lookup';
+import { opportunityRoutes } from './routes/opportunities';
 import { reportRoutes } from './routes/reports';
 import { rulesRoutes } from './routes/rules';
 import { syncRoutes } from './routes/sync';
@@ -39,8 +41,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/auth', authRoutes(deps));
   app.route('/api/v1/sync', syncRoutes(deps));
   app.route('/api/v1/accounts', accountRoutes(deps));
+  app.route('/api/v1/accounts', convertRoutes(deps));
   app.route('/api/v1', lookupRoutes(deps));
   app.route('/api/v1/reports', reportRoutes(deps));
+  app.route('/api/v1/opportunities', opportunityRoutes(deps));
   app.route('/api/v1/rules', rulesRoutes(deps));
   app.route('/', webRoutes());
   app.notFound((c) =>

@@ -6,7 +6,7 @@ import type { Change } from '../../shared/schema/sync/pull';
 import { DEFAULT_RULES } from '../../shared/scoring/default-rules';
 import { recordKeys } from '../lookup-keys';
 import { applyBatch, type PushTx, type StoredRecord } from '../sync/apply';
-import { isDeleted } from '../sync/merge';
+import { emptyState, isDeleted, mergeUpsert } from '../sync/merge';
 import type {
   AccountAccess,
   AccountOwnership,
@@ -20,6 +20,7 @@ import type {
   PushOutcome,
   Role,
   ScoringCard,
+  ServerWrite,
   Storage,
   StoredRuleDocument,
   TokenFilter,
@@ -750,19 +751,30 @@ export class SqliteStorage implements Storage {
 
   async scoringCards(ids: readonly string[]): Promise<ScoringCard[]> {
     const list = JSON.stringify(ids);
+    // Two lookups merged here, not a join: the join's alternating b-tree walks took 3× as long at 100k accounts.
+    const grades = new Map(
+      (
+        this.q('SELECT id, grades FROM accounts WHERE id IN (SELECT value FROM json_each(?))').all(list) as {
+          id: string;
+          grades: string | null;
+        }[]
+      ).map((r) => [r.id, r.grades]),
+    );
     const accounts = this.q(
-      `SELECT r.id, r.version, r.fields, a.grades FROM records r JOIN accounts a ON a.id = r.id
-       WHERE r.entity = 'account' AND r.deleted = 0 AND r.id IN (SELECT value FROM json_each(?))`,
-    ).all(list) as { id: string; version: number; fields: string; grades: string | null }[];
+      `SELECT id, version, fields FROM records
+       WHERE entity = 'account' AND deleted = 0 AND id IN (SELECT value FROM json_each(?))`,
+    ).all(list) as { id: string; version: number; fields: string }[];
     const cards = new Map<string, ScoringCard>();
-    for (const r of accounts)
+    for (const r of accounts) {
+      const stored = grades.get(r.id);
       cards.set(r.id, {
         id: r.id,
         version: r.version,
         fields: JSON.parse(r.fields) as Record<string, unknown>,
-        grades: r.grades ? (JSON.parse(r.grades) as Grades) : null,
+        grades: stored ? (JSON.parse(stored) as Grades) : null,
         children: [],
       });
+    }
     const children = this.q(
       `SELECT account_id, entity, fields FROM records
        WHERE account_id IN (SELECT value FROM json_each(?)) AND entity <> 'account' AND deleted = 0`,
@@ -793,6 +805,44 @@ export class SqliteStorage implements Storage {
         return written;
       })
       .immediate();
+  }
+
+  async writeAsServer(write: ServerWrite): Promise<'written' | 'conflict'> {
+    const lost = new Error('a newer write wins');
+    const run = this.db.transaction((): 'written' | 'conflict' => {
+      if (write.expect) {
+        const row = this.q(this.s.record).get(write.expect.entity, write.expect.id) as RecordRow | undefined;
+        if (!row || row.deleted === 1) return 'conflict';
+        const fields = JSON.parse(row.fields) as Record<string, unknown>;
+        if (JSON.stringify(fields[write.expect.field]) !== JSON.stringify(write.expect.value)) return 'conflict';
+      }
+      let version = (this.q(this.s.version).get() as { value: number }).value;
+      const startVersion = version;
+      for (const record of write.records) {
+        const row = this.q(this.s.record).get(record.entity, record.id) as RecordRow | undefined;
+        const existing = row ? toStored(row) : undefined;
+        const next = mergeUpsert(existing?.state ?? emptyState(), record.hlc, record.fields);
+        // A newer write of any field would win over the server's: then none of it applies.
+        const superseded = Object.entries(record.fields).some(
+          ([field, value]) => JSON.stringify(next?.fields[field]) !== JSON.stringify(value),
+        );
+        if (!next || superseded) throw lost;
+        const stored = { state: next, accountId: record.accountId, createdBy: existing?.createdBy ?? record.createdBy };
+        this.writeRecord(record.entity, record.id, stored, ++version, existing);
+      }
+      if (write.score) {
+        const accounts = [...new Set(write.records.map((r) => r.accountId))];
+        this.gradeInPush(accounts, write.score, new Date(write.now), startVersion, () => ++version);
+      }
+      this.q(this.s.setVersion).run(version);
+      return 'written';
+    });
+    try {
+      return run.immediate();
+    } catch (error) {
+      if (error === lost) return 'conflict';
+      throw error;
+    }
   }
 }
 

@@ -84,6 +84,12 @@ export interface Storage {
    * since then graded it itself), bumping the version of each one written. Returns how many were written.
    */
   setGradesMany(entries: readonly { accountId: string; version: number; grades: Grades }[]): Promise<number>;
+  /**
+   * Writes records on the server's own behalf (a lead's conversion), merged per field by HLC like a push, in one
+   * transaction that also grades the accounts written. 'conflict' (nothing written) when `expect` no longer
+   * holds or a newer write of a field would win over this one.
+   */
+  writeAsServer(write: ServerWrite): Promise<'written' | 'conflict'>;
 }
 
 export type Role = 'rep' | 'manager' | 'admin';
@@ -222,4 +228,21 @@ export interface ScoringCard {
   fields: Record<string, unknown>;
   grades: Grades | null;
   children: { entity: EntityName; fields: Record<string, unknown> }[];
+}
+
+/** Records the server writes itself (`Storage.writeAsServer`). */
+export interface ServerWrite {
+  records: {
+    entity: EntityName;
+    id: string;
+    accountId: string;
+    hlc: string;
+    fields: Record<string, unknown>;
+    createdBy: string;
+  }[];
+  /** Compare-and-set: the record's field must still hold this value. */
+  expect?: { entity: EntityName; id: string; field: string; value: unknown };
+  /** ISO time of the write (grading). */
+  now: string;
+  score?: PushBatch['score'];
 }

@@ -9,7 +9,7 @@ import { amountOf, inScope, monthOf, type ReportFilter, type Row } from './rows'
 /** The entities the reports read, and of each the fields they read (a record's other fields are never kept). */
 const KEPT: Record<Exclude<EntityName, 'contact' | 'survey'>, readonly string[]> = {
   account: ['name', 'category', 'status', 'contract', 'strategic'],
-  opportunity: ['accountId', 'name', 'stage', 'amount', 'currency', 'expectedClose', 'grade'],
+  opportunity: ['accountId', 'name', 'stage', 'amount', 'currency', 'expectedClose', 'grade', 'gates', 'lostReason'],
   activity: ['accountId', 'type', 'at', 'by', 'next'],
   transaction: ['accountId', 'at', 'amount'],
   complaint: [
@@ -134,6 +134,15 @@ export class ReportIndex {
    * The rows of one entity the actor may see and that fall in the report's scope (a rep: only their own; the
    * owner and team filters), each with its account's owner and team. Rows whose account is unknown are left out.
    */
+  /** One record with its account's ownership, whoever may see it (callers check `canSee`). */
+  record(entity: ReportEntity, id: string): (Row & { ownership: AccountOwnership }) | undefined {
+    const record = entity === 'account' ? this.accounts.get(id) : this.children[entity].get(id);
+    const account = record?.accountId ? this.accounts.get(record.accountId) : undefined;
+    if (!record || !account) return undefined;
+    const { owner, team } = account.ownership;
+    return { ...record, owner, team, ownership: account.ownership };
+  }
+
   rows(actor: User, entity: ReportEntity, filter: ReportFilter): Row[] {
     const scope = inScope(actor, filter);
     const out: Row[] = [];
@@ -185,6 +194,21 @@ export class ReportIndex {
     this.facts = { version: this.cursor, lastActivity, transactions, complaints, revenueByMonth };
     return this.facts;
   }
+}
+
+const indexes = new WeakMap<object, ReportIndex>();
+
+/**
+ * The one index of a storage, shared by the routes that read it (reports, stage moves), reading the change log
+ * with `read`. `key` is the storage object.
+ */
+export function reportIndexOf(key: object, read: ReadChanges): ReportIndex {
+  let index = indexes.get(key);
+  if (!index) {
+    index = new ReportIndex(read);
+    indexes.set(key, index);
+  }
+  return index;
 }
 
 function push<V>(groups: Map<string, V[]>, key: string, value: V): void {

@@ -12,7 +12,7 @@ import { forecastReport } from '../reports/forecast';
 import { keyAccountReport } from '../reports/key-accounts';
 import { BOARD_STAGES, opportunityCards, pipelineReport } from '../reports/pipeline';
 import { repActivityReport } from '../reports/rep-activity';
-import { type ReportEntity, ReportIndex } from '../reports/report-index';
+import { type ReportEntity, reportIndexOf } from '../reports/report-index';
 import { pageOf, type ReportFilter, type Row, textOf } from '../reports/rows';
 import { structureReport } from '../reports/structure';
 
@@ -40,7 +40,7 @@ const opportunitiesQuery = cardQuery.merge(pageQuery).extend({
 });
 
 /** The reader of the change log behind the reports: sees every record, as an admin would (ReportIndex filters). */
-const REPORT_READER: User = {
+export const REPORT_READER: User = {
   id: 'reports',
   name: '',
   role: 'admin',
@@ -59,7 +59,7 @@ export function reportRoutes(deps: AppDeps) {
   const inForce = (): { version: number; rules: ScoringRules } =>
     deps.scoring ? deps.scoring.rules.current() : { version: 0, rules: DEFAULT_RULES };
   const rules = () => inForce().rules;
-  const index = new ReportIndex((after, max) => deps.storage.pullChunk(REPORT_READER, after, max));
+  const index = reportIndexOf(deps.storage, (after, max) => deps.storage.pullChunk(REPORT_READER, after, max));
   const answers = new AnswerCache(200);
   // Build the index soon after start rather than on the first manager's request (seconds at 100k accounts); a
   // failure here (say, storage closed by a test) only means the first request builds it.

@@ -20,3 +20,15 @@ export function populationFromTransactions(
   const accounts = [...byAccount].map(([id, records]) => ({ id, transactions: relatedRecords(records).transactions }));
   return populationStats(accounts, rules, now);
 }
+
+/** Whether two batches would grade every account alike: same F and M cut points, same pyramid tier and ABC class. */
+export function samePopulation(a: PopulationStats, b: PopulationStats): boolean {
+  const same = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  if (!same(a.frequencyCuts, b.frequencyCuts) || !same(a.monetaryCuts, b.monetaryCuts)) return false;
+  if (a.ranks.size !== b.ranks.size) return false;
+  for (const [id, rank] of a.ranks) {
+    const other = b.ranks.get(id);
+    if (!other || other.pyramid !== rank.pyramid || other.abc !== rank.abc) return false;
+  }
+  return true;
+}

@@ -102,6 +102,40 @@ describe('the background re-score', () => {
   });
 });
 
+describe('the population batch', () => {
+  it('re-grades only when the batch statistics changed', async () => {
+    const { t, scoring, ids } = await setup(2);
+    const sale = (amount: number) => ({
+      accountId: ids[0] as string,
+      at: '2026-11-01T00:00:00.000Z',
+      amount,
+      currency: 'CNY',
+      product: null,
+      paidAt: null,
+    });
+    await t.push(
+      'alice',
+      client,
+      mutations(3, [{ hlc: hlcAt(10), entity: 'transaction', id: makeId(), op: 'upsert', fields: sale(5000) }]),
+    );
+    scoring.request('population');
+    await scoring.idle();
+    expect(scoring.progress('population')).toMatchObject({ done: 1, total: 1 });
+    expect((await gradesOf(t, ids[0] as string))?.pyramid).toBe('top');
+    // A change that moves no cut point and no rank: the accounts were graded in the push, nothing is stale.
+    await t.push(
+      'alice',
+      client,
+      mutations(4, [
+        { hlc: hlcAt(11), entity: 'account', id: ids[1] as string, op: 'upsert', fields: { employees: 9 } },
+      ]),
+    );
+    scoring.request('population');
+    await scoring.idle();
+    expect(scoring.progress('population')).toMatchObject({ done: 0, total: 0 });
+  });
+});
+
 describe('the rule store', () => {
   it('keeps every version and refuses to overwrite one', async () => {
     const { t } = await setup(0);

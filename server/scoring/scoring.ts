@@ -4,7 +4,7 @@ import type { RuleDocument } from '../../shared/scoring/rules';
 import type { Storage } from '../db/storage';
 import type { ScoreAccount } from '../scoring-seam';
 import { gradeCard, incrementalScorer } from './grade-card';
-import { populationFromTransactions } from './population';
+import { populationFromTransactions, samePopulation } from './population';
 import { RuleStore, type SaveRulesResult } from './rule-store';
 
 /** `all`: every account (a rule change, the schedule); `population`: the accounts the batch statistics touch. */
@@ -181,6 +181,8 @@ export class Scoring {
     this.population = population;
     let ids: string[];
     if (kind === 'all') ids = await this.storage.accountIds();
+    // Pushes graded their accounts against the previous statistics: if these grade alike, nothing is stale.
+    else if (samePopulation(previous, population)) ids = [];
     else {
       // The population-relative grades can change only for accounts with transactions, or ranked before.
       const touched = new Set(transactions.map((t) => t.accountId));

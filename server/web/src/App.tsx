@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Locale } from '../../../shared/i18n';
+import { OpenAccount } from './AccountLink';
 import { api } from './api';
 import { WordsContext, wordsFor } from './i18n';
 import { initialLocale, rememberLocale } from './locale';
@@ -8,13 +9,20 @@ import { Shell, VIEWS, type ViewId } from './views/Shell';
 
 export type Profile = { name: string; role: 'rep' | 'manager' | 'admin'; team: string | null };
 
-const viewOfPath = (path: string): ViewId => VIEWS.find((view) => `/${view.id}` === path)?.id ?? 'pipeline';
+type Route = { view: ViewId; accountId: string | null };
+
+/** `/pipeline`, `/key-accounts`… name a view; `/account/ID` an account's card; anything else is the pipeline. */
+function routeOfPath(path: string): Route {
+  const account = /^\/account\/([^/]+)$/.exec(path);
+  if (account?.[1]) return { view: 'account', accountId: decodeURIComponent(account[1]) };
+  return { view: VIEWS.find((view) => `/${view.id}` === path)?.id ?? 'pipeline', accountId: null };
+}
 
 /** The manager page: the login until there is a session, then the shell with the views. */
 export function App() {
   const [locale, setLocale] = useState<Locale>(() => initialLocale());
   const [user, setUser] = useState<Profile | null | undefined>(undefined);
-  const [view, setView] = useState<ViewId>(() => viewOfPath(location.pathname));
+  const [route, setRoute] = useState<Route>(() => routeOfPath(location.pathname));
   const words = useMemo(() => wordsFor(locale), [locale]);
 
   useEffect(() => {
@@ -26,7 +34,7 @@ export function App() {
       (body) => setUser(body.user),
       () => setUser(null),
     );
-    const onPop = () => setView(viewOfPath(location.pathname));
+    const onPop = () => setRoute(routeOfPath(location.pathname));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
@@ -37,7 +45,11 @@ export function App() {
   };
   const go = (next: ViewId) => {
     history.pushState(null, '', `/${next}`);
-    setView(next);
+    setRoute({ view: next, accountId: null });
+  };
+  const openAccount = (id: string) => {
+    history.pushState(null, '', `/account/${encodeURIComponent(id)}`);
+    setRoute({ view: 'account', accountId: id });
   };
   const logout = async () => {
     await api('/api/v1/auth/logout', { method: 'POST' }).catch(() => undefined);
@@ -53,7 +65,16 @@ export function App() {
       ) : user === null ? (
         <Login onLocale={changeLocale} onSignedIn={setUser} />
       ) : (
-        <Shell user={user} view={view} onView={go} onLocale={changeLocale} onLogout={logout} />
+        <OpenAccount.Provider value={openAccount}>
+          <Shell
+            user={user}
+            view={route.view}
+            accountId={route.accountId}
+            onView={go}
+            onLocale={changeLocale}
+            onLogout={logout}
+          />
+        </OpenAccount.Provider>
       )}
     </WordsContext.Provider>
   );

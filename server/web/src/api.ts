@@ -4,6 +4,10 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The rest of the error body (a refused stage move lists the `missing` gates). */
+    readonly details: { missing?: { stage: string; gate: string }[] } = {},
+    /** The request field the error names (`rules.leadScore.bands.hot`), if any. */
+    readonly field: string | null = null,
   ) {
     super(message);
   }
@@ -17,9 +21,18 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  const body = (await response.json().catch(() => null)) as {
+    error?: { code: string; message: string; field?: string | null };
+    missing?: { stage: string; gate: string }[];
+  } | null;
   if (!response.ok)
-    throw new ApiError(response.status, body?.error?.code ?? 'http', body?.error?.message ?? response.statusText);
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? 'http',
+      body?.error?.message ?? response.statusText,
+      { missing: body?.missing },
+      body?.error?.field ?? null,
+    );
   return body as T;
 }
 

@@ -4,9 +4,6 @@ import type { Translate } from './i18n';
 
 /** An explanation line in the page's language, from its key and params; its English text if the key is unknown. */
 export function explainLine(line: Pick<ExplanationLine, 'key' | 'params' | 'text'>, t: Translate): string {
-  try {
-    return t(line.key as MessageKey, line.params);
-  } catch {
-    return line.text;
-  }
+  const text = t(line.key as MessageKey, line.params);
+  return text === line.key ? line.text : text;
 }

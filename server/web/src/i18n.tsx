@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { type Locale, type MessageKey, t } from '../../../shared/i18n';
+import { catalogFor, type Locale, type MessageKey, t } from '../../../shared/i18n';
 import { formatCompactMoney, formatDate, formatMoney } from '../../../shared/i18n/format';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -15,9 +15,11 @@ export type Words = {
 };
 
 export function wordsFor(locale: Locale): Words {
+  const catalog = catalogFor(locale);
   return {
     locale,
-    t: (key, params) => t(locale, key, params),
+    // A key from data (a reason, a gate, a step a newer server sends) may be unknown here: show it as it is.
+    t: (key, params) => (key in catalog ? t(locale, key, params) : key),
     money: (amount, currency = 'CNY') => formatMoney(locale, amount, currency),
     compact: (amount) => formatCompactMoney(locale, amount),
     date: (iso) => formatDate(locale, iso),

@@ -3,8 +3,8 @@ import { api } from './api';
 
 export type Loaded<T> = { data: T | null; error: string | null; loading: boolean };
 
-/** Loads `path` whenever it changes; a newer path wins over a slower older answer. */
-export function useApi<T>(path: string): Loaded<T> {
+/** Loads `path` whenever it (or `nonce`: a reload after a change) changes; a newer load wins over an older one. */
+export function useApi<T>(path: string, nonce = 0): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ data: null, error: null, loading: true });
   useEffect(() => {
     let current = true;
@@ -16,6 +16,6 @@ export function useApi<T>(path: string): Loaded<T> {
     return () => {
       current = false;
     };
-  }, [path]);
+  }, [path, nonce]);
   return state;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ChurnItem } from '../../../reports/churn';
 import type { Page } from '../../../reports/rows';
+import { AccountLink } from '../AccountLink';
 import { query } from '../api';
 import { explainLine } from '../explain';
 import { useWords } from '../i18n';
@@ -39,7 +40,9 @@ export function Churn(props: { scope: Scope }) {
                 <tbody>
                   {page.items.map((item) => (
                     <tr key={item.id}>
-                      <th scope="row">{item.name}</th>
+                      <th scope="row">
+                        <AccountLink id={item.id} name={item.name} />
+                      </th>
                       <td>{item.owner ?? t('manager.pipeline.noOwner')}</td>
                       <td class="number">{item.daysSincePurchase ?? '—'}</td>
                       <td>

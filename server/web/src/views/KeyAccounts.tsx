@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { KeyAccountItem, KeyAccountReport } from '../../../reports/key-accounts';
 import type { Page } from '../../../reports/rows';
+import { AccountLink } from '../AccountLink';
 import { query } from '../api';
 import { MonthChart } from '../Chart';
 import { useWords } from '../i18n';
@@ -83,7 +84,9 @@ function KeyAccountBody(props: { answer: Answer; onOffset: (offset: number) => v
           <tbody>
             {page.items.map((item) => (
               <tr key={item.id}>
-                <th scope="row">{item.name}</th>
+                <th scope="row">
+                  <AccountLink id={item.id} name={item.name} />
+                </th>
                 <td>{item.owner ?? t('manager.pipeline.noOwner')}</td>
                 <td class="number">{money(item.revenue)}</td>
                 <td>{item.reasons.map((reason) => t(`scoring.reason.keyAccount.${reason}`)).join(' · ')}</td>

@@ -4,17 +4,29 @@ import type { Profile } from '../App';
 import { useWords } from '../i18n';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { useApi } from '../use-api';
+import { Account } from './Account';
 import { Activity } from './Activity';
 import { Churn } from './Churn';
 import { Complaints } from './Complaints';
 import { Forecast } from './Forecast';
 import { KeyAccounts } from './KeyAccounts';
 import { Pipeline } from './Pipeline';
+import { Rules } from './Rules';
 import { Structure } from './Structure';
 
 export type Scope = { owner?: string | undefined; team?: string | undefined };
-export type ViewId = 'pipeline' | 'forecast' | 'key-accounts' | 'structure' | 'churn' | 'activity' | 'complaints';
-export const VIEWS: readonly { id: ViewId; label: MessageKey }[] = [
+export type ViewId =
+  | 'pipeline'
+  | 'forecast'
+  | 'key-accounts'
+  | 'structure'
+  | 'churn'
+  | 'activity'
+  | 'complaints'
+  | 'rules'
+  | 'account';
+/** The views in the navigation (an account's card opens from a link, not from here). */
+export const VIEWS: readonly { id: Exclude<ViewId, 'account'>; label: MessageKey }[] = [
   { id: 'pipeline', label: 'manager.nav.pipeline' },
   { id: 'forecast', label: 'manager.nav.forecast' },
   { id: 'key-accounts', label: 'manager.nav.keyAccounts' },
@@ -22,6 +34,7 @@ export const VIEWS: readonly { id: ViewId; label: MessageKey }[] = [
   { id: 'churn', label: 'manager.nav.churn' },
   { id: 'activity', label: 'manager.nav.activity' },
   { id: 'complaints', label: 'manager.nav.complaints' },
+  { id: 'rules', label: 'manager.nav.rules' },
 ];
 
 type People = { users: Profile[]; teams: string[] };
@@ -30,6 +43,7 @@ type People = { users: Profile[]; teams: string[] };
 export function Shell(props: {
   user: Profile;
   view: ViewId;
+  accountId: string | null;
   onView: (view: ViewId) => void;
   onLocale: (locale: Locale) => void;
   onLogout: () => void;
@@ -48,7 +62,7 @@ export function Shell(props: {
         </button>
       </header>
       <nav class="views" aria-label={t('manager.nav.label')}>
-        {VIEWS.map((item) => (
+        {VIEWS.filter((item) => item.id !== 'rules' || user.role === 'admin').map((item) => (
           <a
             key={item.id}
             href={`/${item.id}`}
@@ -63,14 +77,20 @@ export function Shell(props: {
         ))}
       </nav>
       <main>
-        {user.role !== 'rep' && <ScopeFilter scope={scope} onScope={setScope} />}
-        {view === 'pipeline' && <Pipeline scope={scope} />}
+        {user.role !== 'rep' && view !== 'account' && view !== 'rules' && (
+          <ScopeFilter scope={scope} onScope={setScope} />
+        )}
+        {view === 'pipeline' && <Pipeline scope={scope} user={user} />}
         {view === 'forecast' && <Forecast scope={scope} />}
         {view === 'key-accounts' && <KeyAccounts scope={scope} />}
         {view === 'structure' && <Structure scope={scope} />}
         {view === 'churn' && <Churn scope={scope} />}
         {view === 'activity' && <Activity scope={scope} />}
         {view === 'complaints' && <Complaints scope={scope} />}
+        {view === 'rules' && <Rules user={user} />}
+        {view === 'account' && props.accountId !== null && (
+          <Account id={props.accountId} onBack={() => history.back()} />
+        )}
       </main>
     </div>
   );
