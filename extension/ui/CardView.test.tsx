@@ -32,6 +32,14 @@ function card(): Card {
           lines: [
             { rule: 'title', field: 'title', points: 15, text: '采购经理：决策层 +15' },
             { rule: 'x', field: 'summary', points: -5, text: `<b>${HOSTILE}</b>` },
+            {
+              rule: 'fit.title',
+              field: 'title',
+              points: 0,
+              text: 'No senior title among the contacts: +0',
+              key: 'scoring.fit.title.none',
+              params: {},
+            },
           ],
         },
         qualification: 'A',
@@ -73,6 +81,9 @@ describe('CardView', () => {
     expect(root.textContent).toContain(HOSTILE);
     expect(root.querySelector('[data-testid=score]')?.textContent).toContain('评分 72');
     expect(root.querySelector('[data-testid=score-lines]')?.textContent).toContain('+15 采购经理：决策层 +15');
+    // The server's English line is shown in the rep's language from its key.
+    expect(root.querySelector('[data-testid=score-lines]')?.textContent).toContain('联系人中没有高层职位');
+    expect(root.querySelector('[data-testid=score-lines]')?.textContent).not.toContain('No senior title');
     expect(root.textContent).toContain('甲类');
     expect(root.textContent).toContain('我的客户');
   });

@@ -1,5 +1,6 @@
 import { type Locale, type MessageKey, t } from '../../shared/i18n';
 import type { Grades } from '../../shared/schema/entities';
+import { explainLine } from '../../shared/scoring/explain';
 import type { Card } from '../store/card';
 import { formatTime } from './format';
 
@@ -45,7 +46,8 @@ export function CardView({ card, locale, me }: { card: Card; locale: Locale; me:
               <ul class="lines" data-testid="score-lines">
                 {grades.score.lines.map((line) => (
                   <li key={`${line.rule}-${line.field}`}>
-                    <span class="points">{line.points > 0 ? `+${line.points}` : String(line.points)}</span> {line.text}
+                    <span class="points">{line.points > 0 ? `+${line.points}` : String(line.points)}</span>{' '}
+                    {explainLine(line, locale)}
                   </li>
                 ))}
               </ul>
