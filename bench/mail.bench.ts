@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import PostalMime from 'postal-mime';
 import { MailError } from '../extension/capture/mail/mail-error';
 import { parseEmail } from '../extension/capture/mail/parsed-email';
@@ -23,6 +25,40 @@ const longQuote = (() => {
   }
 })();
 
+/**
+ * DESIGN §12: each mail content script (they run on every mail opened) under 50 KB gzipped. The injected page
+ * extractors run only on the rep's action, so their size is shown against the same figure but not held to it.
+ */
+const BUDGET_KB = 50;
+const outputDir = join(root, '.output/chrome-mv3');
+const entrypointsDir = join(root, 'extension/entrypoints');
+/** The built files to weigh, named from the entrypoints: `gmail.content.ts` → `content-scripts/gmail.js`. */
+const builtScripts = readdirSync(entrypointsDir)
+  .flatMap((f) => {
+    const content = /^(.+)\.content\.tsx?$/.exec(f);
+    if (content) return [{ label: `${content[1]} content script`, path: `content-scripts/${content[1]}.js` }];
+    const extractor = /^(extractor[\w-]*)\.tsx?$/.exec(f);
+    return extractor ? [{ label: `injected ${extractor[1]}`, path: `${extractor[1]}.js` }] : [];
+  })
+  .sort((a, b) => a.path.localeCompare(b.path));
+
+let built: Promise<void> | null = null;
+/** The Chrome build, made once per run when `.output/chrome-mv3` is missing (sizes are of what ships). */
+function ensureBuilt(): Promise<void> {
+  built ??= (async () => {
+    if (existsSync(join(outputDir, 'manifest.json'))) return;
+    process.stderr.write('.output/chrome-mv3 is missing: running `npx wxt build` to weigh the scripts …\n');
+    try {
+      execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    } catch (error) {
+      throw new Error(
+        `.output/chrome-mv3 is missing and \`npx wxt build\` failed (${(error as Error).message}); size skipped`,
+      );
+    }
+  })();
+  return built;
+}
+
 async function parseQuietly(raw: Uint8Array) {
   try {
     await parseEmail(raw);
@@ -32,6 +68,27 @@ async function parseQuietly(raw: Uint8Array) {
 }
 
 export const benchmarks: Benchmark[] = [
+  ...builtScripts.map(
+    ({ label, path }): Benchmark => ({
+      name: `size: ${label}, gzipped, vs the 50 KB budget`,
+      ...(label.includes('content script') ? { target: '≤ 1.0×', maxRatio: 1 } : { target: 'informative' }),
+      unit: 'KB',
+      async run() {
+        await ensureBuilt();
+        const file = join(outputDir, path);
+        if (!existsSync(file))
+          throw new Error(`${path} is not in .output/chrome-mv3 (build it with \`npx wxt build\`)`);
+        const bytes = readFileSync(file);
+        const gzipped = gzipSync(bytes, { level: 9 }).length;
+        const builtAt = statSync(file).mtime.toISOString().slice(0, 16).replace('T', ' ');
+        return {
+          measured: gzipped / 1024,
+          baseline: BUDGET_KB,
+          detail: `.output/chrome-mv3/${path}: ${(bytes.length / 1024).toFixed(1)} KB raw, ${gzipped} B gzip -9 (built ${builtAt} UTC); baseline the 50 KB budget`,
+        };
+      },
+    }),
+  ),
   {
     name: 'parse-email: one mail, parsed and split (median over the fixtures)',
     target: 'informative',

@@ -10,4 +10,9 @@ npm run --silent build >"$log" 2>&1 || { cat "$log"; echo "build failed" >&2; ex
 rm -f "$log"
 echo "Unpacked extension (Chrome/Edge): $(pwd)/.output/chrome-mv3"
 echo "Unpacked extension (Firefox):     $(pwd)/.output/firefox-mv3"
-exec node bin/leadcard.mjs serve --data ./data "$@"
+# `npm start -- --demo`: seed the demo data (and print its users' passwords) when the database is still empty.
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--demo" ]; then node bin/leadcard.mjs seed --demo --if-empty --data ./data; else args+=("$arg"); fi
+done
+exec node bin/leadcard.mjs serve --data ./data ${args[@]+"${args[@]}"}

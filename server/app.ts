@@ -8,9 +8,11 @@ import { authRoutes } from './routes/auth';
 import { convertRoutes } from './routes/convert';
 import { lookupRoutes } from './routes/lookup';
 import { opportunityRoutes } from './routes/opportunities';
+import { ownershipRoutes } from './routes/ownership';
 import { reportRoutes } from './routes/reports';
 import { rulesRoutes } from './routes/rules';
 import { syncRoutes } from './routes/sync';
+import { userRoutes } from './routes/users';
 import { webRoutes } from './routes/web';
 import { VERSION } from './version';
 
@@ -43,9 +45,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/accounts', accountRoutes(deps));
   app.route('/api/v1/accounts', convertRoutes(deps));
   app.route('/api/v1', lookupRoutes(deps));
+  app.route('/api/v1/ownership', ownershipRoutes(deps));
   app.route('/api/v1/reports', reportRoutes(deps));
   app.route('/api/v1/opportunities', opportunityRoutes(deps));
   app.route('/api/v1/rules', rulesRoutes(deps));
+  app.route('/api/v1/users', userRoutes(deps));
   app.route('/', webRoutes());
   app.notFound((c) =>
     c.json({ error: { code: 'not-found', message: `no route ${c.req.method} ${c.req.path}`, field: null } }, 404),

@@ -3,6 +3,7 @@ import { CliError } from './cli-error';
 import { backupCommand, migrateCommand, restoreCommand, tokenCommand, userCommand } from './commands/database';
 import { extractCommand } from './commands/extract';
 import { parseEmailCommand } from './commands/parse-email';
+import { seedCommand } from './commands/seed';
 import { exportCommand, importCommand } from './commands/transfer';
 import { startServer } from './main';
 
@@ -23,6 +24,7 @@ Commands:
   import FILE.csv|FILE.vcf [--owner NAME]    add or merge customer cards (English or Chinese CSV headers, vCard 3/4)
   export --format csv|json DIR [--account ID]  write every card (or one) to DIR
   parse-email FILE.eml [--region CN]         print a mail's headers, own text and signature as JSON
+  seed --demo [--accounts N] [--seed S] [--force] [--data DIR]   fill a fresh database with demo data (prints passwords once)
 `;
 
 type Command = (args: string[]) => Promise<number | undefined>;
@@ -37,6 +39,7 @@ const commands: Record<string, Command> = {
   import: importCommand,
   export: exportCommand,
   'parse-email': parseEmailCommand,
+  seed: (args) => seedCommand(args),
   async serve(args) {
     const { values } = parseArgs({
       args,

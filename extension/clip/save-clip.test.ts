@@ -209,7 +209,7 @@ describe('saveClip', () => {
 });
 
 describe('recordInterest', () => {
-  it('keeps the interest on this device only: no card, nothing queued for sync', async () => {
+  it('keeps the interest on this device until sync sends it: no card, nothing in the outbox', async () => {
     await recordInterest(db, env, {
       candidate: person(),
       owner: '王芳',

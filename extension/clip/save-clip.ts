@@ -170,6 +170,8 @@ export interface ClipInterest {
   org: string | null;
   emails: string[];
   phones: string[];
+  /** The clipped site (absent on interests recorded before it was kept): its domain finds the card too. */
+  website?: string | null;
 }
 
 export const INTERESTS_KEY = 'clip.interests';
@@ -178,8 +180,8 @@ const KEEP_INTERESTS = 200;
 
 /**
  * Records that the rep clipped a customer a colleague protects, instead of a second card: kept in this
- * device's store (nothing of the owner's card is written, nothing is queued for sync: the server has no
- * endpoint that takes an interest yet).
+ * device's store (nothing of the owner's card is written) until sync sends it to the server, which records it on
+ * the owner's card (`POST /api/v1/ownership/interest`, extension/sync/interests.ts).
  */
 export async function recordInterest(
   db: LeadcardDb,
@@ -197,6 +199,7 @@ export async function recordInterest(
     org: candidate.org ?? (candidate.kind === 'organisation' ? candidate.name : null),
     emails: candidate.emails,
     phones: candidate.phones,
+    website: candidate.website,
   };
   await db.transaction('rw', db.meta, async () => {
     const list = await readMeta<ClipInterest[]>(db, INTERESTS_KEY, []);
@@ -208,4 +211,14 @@ export async function recordInterest(
 /** The interests recorded on this device, oldest first. */
 export function clipInterests(db: LeadcardDb): Promise<ClipInterest[]> {
   return readMeta<ClipInterest[]>(db, INTERESTS_KEY, []);
+}
+
+/** Removes one interest the server acknowledged (the first equal entry: others may have been added meanwhile). */
+export async function dropInterest(db: LeadcardDb, interest: ClipInterest): Promise<void> {
+  const sent = JSON.stringify(interest);
+  await db.transaction('rw', db.meta, async () => {
+    const list = await readMeta<ClipInterest[]>(db, INTERESTS_KEY, []);
+    const at = list.findIndex((entry) => JSON.stringify(entry) === sent);
+    if (at >= 0) await writeMeta(db, INTERESTS_KEY, [...list.slice(0, at), ...list.slice(at + 1)]);
+  });
 }

@@ -79,7 +79,15 @@ export function MailClipPreview({
     setBusy(true);
     setErrors([]);
     try {
-      const saved = await saveMailClip(db, env, { candidate, parsed, source: clip.source, by, takeFromMail });
+      const repAddresses = clip.repAddress ? [clip.repAddress] : [];
+      const saved = await saveMailClip(db, env, {
+        candidate,
+        parsed,
+        source: clip.source,
+        by,
+        takeFromMail,
+        repAddresses,
+      });
       const account = await db.accounts.get(saved.accountId);
       setOutcome({ kind: saved.duplicate ? 'duplicate' : 'saved', name: String(account?.fields.name ?? '') });
       onSaved(saved.accountId);

@@ -28,7 +28,8 @@ export function mailHandlers(
     'mail.clip': async ({ site, message }) => {
       const parsed = parsedOpenMessage(message);
       const id = uuidv7(env.now(), env.randomBytes);
-      await clips.put({ id, site, source: message.messageId ?? message.pageMessageId, parsed });
+      const source = message.messageId ?? message.pageMessageId;
+      await clips.put({ id, site, source, parsed, repAddress: message.account ?? null });
       await browser.windows.create({
         url: browser.runtime.getURL(`/sidepanel.html?clip=${id}`),
         type: 'popup',

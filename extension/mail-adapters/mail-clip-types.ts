@@ -31,4 +31,6 @@ export interface MailClip {
   /** The message id the activity is recorded under (RFC Message-ID, else the site's own id); dedupes re-clips. */
   source: string | null;
   parsed: ParsedEmail;
+  /** The rep's own address as the webmail page shows it (the signed-in account), when it does. */
+  repAddress?: string | null;
 }

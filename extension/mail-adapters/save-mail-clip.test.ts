@@ -145,6 +145,81 @@ describe('saveMailClip', () => {
     const account = await db.accounts.get(saved.accountId);
     expect(account?.fields).toMatchObject({ name: 'Chen Jing', kind: 'individual', domains: [] });
     const activity = await db.activities.get(saved.activityId);
-    expect(activity?.fields).toMatchObject({ source: 'abc123@qq.com', at: '2024-03-12T02:00:00.000Z' });
+    expect(activity?.fields).toMatchObject({
+      source: 'abc123@qq.com',
+      at: '2024-03-12T02:00:00.000Z',
+      direction: 'in',
+    });
+  });
+
+  it('gives a mail recorded before directions were kept its direction when it is clipped again', async () => {
+    const parsed = gmailParsed();
+    const first = await saveMailClip(db, env, {
+      candidate: mailCandidate(parsed),
+      parsed,
+      source: 'gmail:old',
+      by: 'li',
+    });
+    // As an older version wrote it: no direction on the activity.
+    const { direction: _, ...older } = (await db.activities.get(first.activityId))!.fields;
+    await db.activities.update(first.activityId, { fields: older });
+    expect((await db.activities.get(first.activityId))?.fields.direction).toBeUndefined();
+    const again = await saveMailClip(db, env, {
+      candidate: mailCandidate(parsed),
+      parsed,
+      source: 'gmail:old',
+      by: 'li',
+    });
+    expect(again).toMatchObject({ duplicate: true, activityId: first.activityId });
+    expect((await db.activities.get(first.activityId))?.fields.direction).toBe('in');
+    expect(await db.activities.count()).toBe(1);
+  });
+
+  it('records the direction: the customer’s mail as received, the rep’s reply to them as sent', async () => {
+    const mail = (from: string, to: string, id: string) =>
+      parseEmail(
+        new TextEncoder().encode(
+          [
+            `From: ${from}`,
+            `To: ${to}`,
+            'Subject: 样品测试 / sample test',
+            'Date: Wed, 13 Mar 2024 09:00:00 +0800',
+            `Message-ID: <${id}>`,
+            'Content-Type: text/plain; charset=utf-8',
+            '',
+            '样品已寄出。',
+            '',
+          ].join('\r\n'),
+        ),
+      );
+    const fromCustomer = await mail('"张伟" <zhangwei@huaxing.cn>', 'li.ming@ours.example', 'in-1@huaxing.cn');
+    const first = await saveMailClip(db, env, {
+      candidate: mailCandidate(fromCustomer),
+      parsed: fromCustomer,
+      source: fromCustomer.messageId,
+      by: 'li',
+    });
+    expect((await db.activities.get(first.activityId))?.fields.direction).toBe('in');
+
+    // The rep clips their own reply, the lead edited to the customer: From is the rep, To is the customer.
+    const reply = await mail('"李明" <li.ming@ours.example>', '"张伟" <zhangwei@huaxing.cn>', 'out-1@ours.example');
+    const sent = await saveMailClip(db, env, {
+      candidate: { ...mailCandidate(fromCustomer), emails: ['zhangwei@huaxing.cn'] },
+      parsed: reply,
+      source: reply.messageId,
+      by: 'li',
+    });
+    expect(sent.accountId).toBe(first.accountId);
+    expect((await db.activities.get(sent.activityId))?.fields).toMatchObject({ direction: 'out', type: 'email' });
+
+    // With the rep's own address known, even an unedited clip of a sent mail is recorded as sent.
+    const known = await saveMailClip(db, env, {
+      candidate: mailCandidate(reply),
+      parsed: reply,
+      source: 'out-2@ours.example',
+      by: 'li',
+      repAddresses: ['Li.Ming@ours.example'],
+    });
+    expect((await db.activities.get(known.activityId))?.fields.direction).toBe('out');
   });
 });

@@ -6,6 +6,7 @@ import { isFreeMailDomain, registrableDomain } from '../../shared/normalise/doma
 import { normaliseEmail } from '../../shared/normalise/email';
 import { normalisePhone } from '../../shared/normalise/phone';
 import type { Candidate } from '../../shared/schema/candidate';
+import { mailDirection } from '../capture/mail/mail-direction';
 import type { ParsedEmail } from '../capture/mail/parsed-email';
 import type { LeadcardDb, StoredRecord } from '../store/db';
 import { saveLocal } from '../store/local-change';
@@ -30,6 +31,8 @@ export interface MailClipSave {
   by: string;
   /** Conflicting fields (`contact.title`, `account.name`) where the rep chose the mail's value over the card's. */
   takeFromMail?: ReadonlySet<string>;
+  /** The rep's own addresses when known (the webmail account): a mail from one of them is recorded as sent (`out`). */
+  repAddresses?: readonly string[];
 }
 
 export interface SavedMailClip {
@@ -199,6 +202,15 @@ export async function saveMailClip(db: LeadcardDb, env: StoreEnv, input: MailCli
       }
     }
 
+    // Received or sent, against the card as saved: its contacts' addresses and the company's domains.
+    const savedContact = contactId ? await db.contacts.get(contactId) : undefined;
+    const savedAccount = await db.accounts.get(accountId);
+    const direction = mailDirection(parsed, {
+      repAddresses: [...(input.repAddresses ?? []), ...(input.by.includes('@') ? [input.by] : [])],
+      customerEmails: [...strings(savedContact?.fields.emails), ...candidate.emails],
+      customerDomains: savedAccount?.domains ?? [],
+    });
+
     const already = source
       ? await db.activities
           .where('accountId')
@@ -206,7 +218,11 @@ export async function saveMailClip(db: LeadcardDb, env: StoreEnv, input: MailCli
           .filter((a) => a.fields.type === 'email' && a.fields.source === source)
           .first()
       : undefined;
-    if (already) return { accountId, contactId, activityId: already.id, duplicate: true, plan };
+    if (already) {
+      // An email recorded before directions were kept gets one; nothing else of it is rewritten.
+      if (already.fields.direction == null) await saveLocal(db, env, 'activity', already.id, { direction });
+      return { accountId, contactId, activityId: already.id, duplicate: true, plan };
+    }
 
     const activity = newActivityFields({
       accountId,
@@ -217,6 +233,7 @@ export async function saveMailClip(db: LeadcardDb, env: StoreEnv, input: MailCli
       summary: (parsed.subject ?? '').slice(0, 1000),
       body: parsed.body.slice(0, 200_000),
       source: source ? source.slice(0, 2048) : null,
+      direction,
     });
     const { id: activityId } = await saveLocal(db, env, 'activity', null, activity);
     return { accountId, contactId, activityId, duplicate: false, plan };

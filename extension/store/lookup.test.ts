@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LeadcardDb } from './db';
 import { saveLocal } from './local-change';
-import { findByDomain, searchCards } from './lookup';
+import { findByDomain, findByEmail, searchCards } from './lookup';
 import { newAccountFields, newContactFields } from './new-records';
 import { openTestDb, testEnv } from './test-db';
 
@@ -87,5 +87,33 @@ describe('searchCards', () => {
   it('looks a tab’s URL up by its registrable domain (caller-ID)', async () => {
     expect((await findByDomain(db, 'http://www.tengda.com.cn:8080/about')).map((r) => r.id)).toEqual([ids.tengda]);
     expect(await findByDomain(db, 'http://127.0.0.1:3000/')).toEqual([]);
+  });
+});
+
+describe('findByEmail', () => {
+  it('answers with the contact’s card, and falls back to the company domain only when no contact has the address', async () => {
+    const own = openTestDb('lookup-email-fallback');
+    const env = testEnv();
+    const tengda = (
+      await saveLocal(own, env, 'account', null, newAccountFields({ name: '腾达', domains: ['tengda.com.cn'] }))
+    ).id;
+    const agency = (
+      await saveLocal(own, env, 'account', null, newAccountFields({ name: 'Agency', domains: ['agency.example'] }))
+    ).id;
+    // A consultant who uses the customer's domain but is filed under the agency's card.
+    await saveLocal(
+      own,
+      env,
+      'contact',
+      null,
+      newContactFields({ accountId: agency, name: 'Consultant', emails: ['consult@tengda.com.cn'] }),
+    );
+    const ids = async (q: string) => (await findByEmail(own, q)).map((r) => r.id);
+    expect(await ids('Consult@Tengda.com.cn')).toEqual([agency]);
+    expect((await findByEmail(own, 'consult@tengda.com.cn'))[0]?.matched).toBe('Consultant');
+    expect(await ids('lisi@mail.tengda.com.cn')).toEqual([tengda]);
+    expect(await ids('someone@qq.com')).toEqual([]);
+    expect(await ids('not an address')).toEqual([]);
+    own.close();
   });
 });

@@ -37,15 +37,20 @@ async function accountsWithIds(db: LeadcardDb, ids: Iterable<string>, matched: M
   return accounts.filter((a): a is StoredRecord => a !== undefined).map((a) => summaryOf(a, matched.get(a.id)));
 }
 
+type IndexKey = readonly [index: string, key: string];
+
 /**
  * The caller-ID hot path (DESIGN §12: within 1.5× of a raw index get): accounts by one of their index keys and/or
  * contacts by one of theirs with those contacts' accounts, read straight from IndexedDB in ONE readonly
  * transaction. Dexie's per-operation bookkeeping doubled the time of these few gets; writes stay with Dexie.
+ * `whenNoContact` is an accounts index key read only when the contacts index found nothing, in the same
+ * transaction (computed lazily: the email lookup's domain costs a public-suffix parse and a record decode).
  */
 async function cardsByKey(
   db: LeadcardDb,
-  accountIndex: readonly [string, string] | null,
-  contactIndex: readonly [string, string] | null,
+  accountIndex: IndexKey | null,
+  contactIndex: IndexKey | null,
+  whenNoContact: (() => IndexKey | null) | null = null,
 ): Promise<CardSummary[]> {
   if (!db.isOpen()) await db.open();
   const idb = db.backendDB();
@@ -63,13 +68,16 @@ async function cardsByKey(
         if (--open === 0) resolve([...found.values()].map((a) => summaryOf(a, matched.get(a.id))));
       };
     };
-    if (accountIndex) {
-      request(accountStore.index(accountIndex[0]).getAll(accountIndex[1]), (accounts) => {
+    const accountsBy = (key: IndexKey) =>
+      request(accountStore.index(key[0]).getAll(key[1]), (accounts) => {
         for (const account of accounts as StoredRecord[]) found.set(account.id, account);
       });
-    }
+    if (accountIndex) accountsBy(accountIndex);
     if (contactIndex) {
       request(tx.objectStore('contacts').index(contactIndex[0]).getAll(contactIndex[1]), (contacts) => {
+        // Still inside the request's success event, so the transaction is active for the fallback read.
+        const fallback = contacts.length === 0 && whenNoContact ? whenNoContact() : null;
+        if (fallback) accountsBy(fallback);
         for (const contact of contacts as StoredRecord[]) {
           matched.set(contact.accountId, String(contact.fields.name ?? ''));
           request(accountStore.get(contact.accountId), (account) => {
@@ -84,13 +92,18 @@ async function cardsByKey(
   });
 }
 
-/** Cards whose contacts have this address, or whose domain is the address's (not for free mail like qq.com). */
+/**
+ * The cards of the contacts with this address; when no contact has it, the cards of the address's company domain
+ * (a colleague's address at a known customer; never for free mail like qq.com). The contact is the exact answer,
+ * so the domain is only read when it is missing: one index read and one get, as a raw lookup does.
+ */
 export async function findByEmail(db: LeadcardDb, text: string): Promise<CardSummary[]> {
   const email = normaliseEmail(text);
   if (!email) return [];
-  const domain = registrableDomain(email);
-  const byDomain = domain && !isFreeMailDomain(domain) ? (['domains', domain] as const) : null;
-  return cardsByKey(db, byDomain, ['emails', email]);
+  return cardsByKey(db, null, ['emails', email], () => {
+    const domain = registrableDomain(email);
+    return domain && !isFreeMailDomain(domain) ? ['domains', domain] : null;
+  });
 }
 
 /** Cards with this number on the account or one of its contacts, whatever way it is written. */

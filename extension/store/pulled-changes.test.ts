@@ -4,7 +4,7 @@ import type { LeadcardDb } from './db';
 import { deleteLocal, saveLocal } from './local-change';
 import { META, readMeta } from './meta';
 import { newAccountFields } from './new-records';
-import { applyPulledChanges } from './pulled-changes';
+import { applyPulledChanges, newestPulledHlc } from './pulled-changes';
 import { openTestDb, testEnv } from './test-db';
 
 let db: LeadcardDb;
@@ -55,6 +55,47 @@ describe('applyPulledChanges', () => {
     await deleteLocal(db, env, 'account', other);
     await applyPulledChanges(db, [serverState(other, { name: 'Beta' }, 3)], 3, NOW);
     expect(await db.accounts.get(other)).toBeUndefined();
+  });
+
+  // The local edit below is stamped at 2026-11-22T09:00:00.00x (testEnv); the server's write of `region` is
+  // older, the very same write (equal HLC: acknowledged and pulled back) or newer (another device's later edit).
+  it.each([
+    { server: 'older', regionHlc: '001795337999000:00000:dev2', shows: '上海' },
+    { server: 'absent (no HLC for the field)', regionHlc: undefined, shows: '上海' },
+    { server: 'the same write', regionHlc: 'same', shows: '广州' },
+    { server: 'newer', regionHlc: '001795338000500:00000:dev2', shows: '广州' },
+  ])(
+    'a pulled field whose HLC is $server than the unsynced local write: shows $shows',
+    async ({ regionHlc, shows }) => {
+      db = openTestDb();
+      const env = testEnv();
+      const { id } = await saveLocal(db, env, 'account', null, newAccountFields({ name: 'Acme', region: '北京' }));
+      await db.outbox.delete(1);
+      const { hlc } = await saveLocal(db, env, 'account', id, { region: '上海' });
+      const hlcs: Record<string, string> = { industry: '001795337000000:00000:dev2' };
+      if (regionHlc !== undefined) hlcs.region = regionHlc === 'same' ? hlc : regionHlc;
+      await applyPulledChanges(db, [{ ...serverState(id, { region: '广州', industry: '零售' }), hlcs }], 9, NOW);
+      const record = await db.accounts.get(id);
+      expect(record?.fields.region).toBe(shows);
+      expect(record?.fields.industry).toBe('零售');
+      // The outbox still holds the edit, so the server's state is kept as the base until it is acknowledged.
+      expect(record?.base?.region).toBe('广州');
+    },
+  );
+
+  it.each([
+    { page: 'field HLCs', hlcs: [{ a: 'x1' }, { b: 'x3', c: 'x2' }], fallback: 'x9', newest: 'x3' },
+    { page: 'a change without HLCs (older server)', hlcs: [{ a: 'x1' }, undefined], fallback: 'x9', newest: 'x9' },
+    { page: 'no HLCs and no server clock', hlcs: [undefined], fallback: undefined, newest: undefined },
+    { page: 'nothing', hlcs: [], fallback: 'x9', newest: undefined },
+  ])('the newest HLC a page shows, with $page, is $newest', ({ hlcs, fallback, newest }) => {
+    const changes = (hlcs as (Record<string, string> | undefined)[]).map(
+      (h, i): Change => ({
+        ...serverState(`01935240-5400-7000-8000-00000000001${i}`, {}),
+        ...(h ? { hlcs: h } : {}),
+      }),
+    );
+    expect(newestPulledHlc(changes, fallback)).toBe(newest);
   });
 
   it('of several versions of one record in a page, the highest wins', async () => {

@@ -4,19 +4,21 @@ import { entityTables, type LeadcardDb, type StoredRecord } from './db';
 import { storedRecord } from './local-change';
 import { META, readMeta, writeMeta } from './meta';
 
-/** What a record has queued locally and not yet acknowledged: the fields it changed, or a delete. */
+/** What a record has queued locally and not yet acknowledged: each field it changed (with the HLC of its latest
+ * queued write), or a delete. */
 interface Pending {
-  fields: Set<string>;
+  fields: Map<string, string>;
   deleted: boolean;
 }
 
 const keyOf = (entity: string, id: string) => `${entity}\u0000${id}`;
 
 /**
- * Applies one page of pulled changes and its cursor in one transaction. The per-field rule: a pulled change is
- * the record's whole server state, except that a field this device changed and the server has not acknowledged
- * yet keeps its local value (it is newer than anything the server had when it answered; the server settles
- * the order by HLC once it is pushed). A record with a queued local delete stays deleted.
+ * Applies one page of pulled changes and its cursor in one transaction. The per-field rule (DESIGN §8): a pulled
+ * change is the record's whole server state, except that a field this device changed and has not had
+ * acknowledged keeps its local value when that write is newer by HLC than the server's (`change.hlcs`); a
+ * server older than `hlcs` gives no HLCs, and then the local value is kept and settle.ts puts the server's back
+ * if the push loses. A record with a queued local delete stays deleted.
  */
 export async function applyPulledChanges(
   db: LeadcardDb,
@@ -32,9 +34,12 @@ export async function applyPulledChanges(
     // The outbox is small (what is not yet pushed); reading it once per page beats one query per change.
     await db.outbox.each((m) => {
       const key = keyOf(m.entity, m.id);
-      const entry = pending.get(key) ?? { fields: new Set<string>(), deleted: false };
+      const entry = pending.get(key) ?? { fields: new Map<string, string>(), deleted: false };
       if (m.op === 'delete') entry.deleted = true;
-      for (const field of Object.keys(m.fields)) entry.fields.add(field);
+      for (const field of Object.keys(m.fields)) {
+        const queued = entry.fields.get(field);
+        if (queued === undefined || m.hlc > queued) entry.fields.set(field, m.hlc);
+      }
       pending.set(key, entry);
     });
     // Last change per record wins within a page (a page may hold several versions of one record).
@@ -62,8 +67,12 @@ export async function applyPulledChanges(
       const existing = await db.tableOf(change.entity).get(change.id);
       const fields: Record<string, unknown> = { ...change.fields };
       const local = pending.get(keyOf(change.entity, change.id));
-      for (const field of local?.fields ?? []) {
-        if (existing && field in existing.fields) fields[field] = existing.fields[field];
+      for (const [field, queued] of local?.fields ?? []) {
+        if (!existing || !(field in existing.fields)) continue;
+        // The server's write of this field is as new or newer (equal: it is this very write): it applies now.
+        const server = change.hlcs?.[field];
+        if (server !== undefined && server >= queued) continue;
+        fields[field] = existing.fields[field];
       }
       push(puts, entityTables[change.entity], {
         ...storedRecord(change.entity, change.id, fields, nowIso),
@@ -78,6 +87,24 @@ export async function applyPulledChanges(
     if (seenHlc && (last === undefined || maxHlc(last, seenHlc) === seenHlc))
       await writeMeta(db, META.lastHlc, seenHlc);
   });
+}
+
+/**
+ * The latest HLC a page of pulled changes shows, for the HLC receive that makes the next local write sort after
+ * it: the greatest of their field HLCs; where a change carries none (a server older than `hlcs`), `fallback`
+ * (the server's clock) stands in as well.
+ */
+export function newestPulledHlc(changes: readonly Change[], fallback: string | undefined): string | undefined {
+  let newest: string | undefined;
+  let complete = true;
+  for (const change of changes) {
+    if (!change.hlcs) {
+      if (!change.deleted) complete = false;
+      continue;
+    }
+    for (const hlc of Object.values(change.hlcs)) newest = maxHlc(newest, hlc);
+  }
+  return complete ? newest : maxHlc(newest, fallback);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T) {

@@ -15,9 +15,10 @@ export async function markUnsettled(db: LeadcardDb, keys: Iterable<RecordKey>): 
 
 /**
  * After a complete pull: a record whose changes were all acknowledged and that still carries a base was not
- * sent back by the server, so the server did not take its values (per-field LWW: another device wrote those
- * fields with a later HLC) — it returns to the server's state. Without this a device whose clock is behind would
- * keep showing its own losing value for ever.
+ * sent back by the server, so the server did not take its values — it returns to the server's state. With
+ * pulled field HLCs (pulled-changes.ts) a losing value is replaced at pull time already; this is still needed
+ * where a pull cannot tell: a server that sends no HLCs, and a field a newer tombstone dropped on the server
+ * (the pulled change then has no value and no HLC for it, and the push of the older write is ignored).
  */
 export async function settleAcknowledged(db: LeadcardDb, nowIso: string): Promise<number> {
   const tables = Object.values(entityTables).map((name) => db.table<StoredRecord, string>(name));

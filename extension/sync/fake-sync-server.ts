@@ -16,7 +16,14 @@ interface ServerRecord {
  * false makes every request fail like a server that is away.
  */
 export function fakeSyncServer(
-  options: { token?: string; refuse?: (fields: Record<string, unknown>) => boolean } = {},
+  options: {
+    token?: string;
+    refuse?: (fields: Record<string, unknown>) => boolean;
+    /** Answer pulls like a server older than `Change.hlcs` (no field HLCs). */
+    withoutHlcs?: boolean;
+    /** The status `POST /api/v1/ownership/interest` answers (200: recorded on a protected card). */
+    interestStatus?: number;
+  } = {},
 ) {
   const records = new Map<string, ServerRecord>();
   const acked = new Map<string, number>();
@@ -25,6 +32,8 @@ export function fakeSyncServer(
     online: true,
     requests: 0,
     records,
+    /** The interest requests the server answered 200 to, in order. */
+    interests: [] as unknown[],
     fetch: (async (input: string | URL | Request, init?: RequestInit) => {
       server.requests++;
       if (!server.online) throw new TypeError('Failed to fetch');
@@ -86,6 +95,12 @@ export function fakeSyncServer(
         acked.set(clientId, ackedSeq);
         return json(200, { ackedSeq });
       }
+      if (url.pathname === '/api/v1/ownership/interest') {
+        const status = options.interestStatus ?? 200;
+        if (status !== 200) return json(status, { error: { code: 'refused', message: `HTTP ${status}` } });
+        server.interests.push(JSON.parse(String(init?.body)));
+        return json(200, { status: 'protected', owner: '王芳', until: '2026-12-20T00:00:00.000Z', recorded: true });
+      }
       if (url.pathname === '/api/v1/sync/pull') {
         const since = Number(url.searchParams.get('since') ?? 0);
         const limit = Number(url.searchParams.get('limit') ?? 1000);
@@ -97,6 +112,7 @@ export function fakeSyncServer(
           version: r.version,
           deleted: r.deletedHlc !== null && Object.keys(r.hlcs).length === 0,
           fields: structuredClone(r.fields),
+          ...(options.withoutHlcs ? {} : { hlcs: { ...r.hlcs } }),
         }));
         const cursor = page.length > 0 ? (page[page.length - 1]?.version ?? since) : Math.max(since, 0);
         return json(200, { changes, cursor, more: newer.length > page.length });

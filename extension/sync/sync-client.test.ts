@@ -8,7 +8,7 @@ import { newAccountFields, newActivityFields } from '../store/new-records';
 import { openTestDb, testEnv } from '../store/test-db';
 import { fakeSyncServer } from './fake-sync-server';
 import { ServerError } from './server-error';
-import { RefusedChangeError, syncOnce } from './sync-client';
+import { pullChanges, RefusedChangeError, syncOnce } from './sync-client';
 
 const target = { serverUrl: 'http://127.0.0.1:8787', token: 'token-1' };
 const open: LeadcardDb[] = [];
@@ -114,6 +114,7 @@ describe('syncOnce', () => {
 type Step =
   | { kind: 'edit'; device: number; field: 'region' | 'industry' | 'address'; value: string }
   | { kind: 'sync'; device: number }
+  | { kind: 'pull'; device: number }
   | { kind: 'toggle' };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -124,18 +125,22 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     value: fc.string({ minLength: 1, maxLength: 6 }),
   }),
   fc.record({ kind: fc.constant('sync' as const), device: fc.nat(2) }),
+  fc.record({ kind: fc.constant('pull' as const), device: fc.nat(2) }),
   fc.constant({ kind: 'toggle' as const }),
 );
 
-describe('replicas', () => {
-  it('converge, and a pull never overwrites a local unsynced value', async () => {
+describe.each([
+  { server: 'sends field HLCs', withoutHlcs: false },
+  { server: 'sends no field HLCs (older server)', withoutHlcs: true },
+])('replicas, when the server $server,', ({ withoutHlcs }) => {
+  it('converge, and a pull overwrites a local unsynced value only with a newer one', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 25 }), fc.nat(1000), async (steps, seed) => {
-        const server = fakeSyncServer();
+        const server = fakeSyncServer({ withoutHlcs });
         const start = Date.parse('2026-11-22T09:00:00Z');
         // Three devices with skewed clocks (one 5 minutes behind): LWW by HLC must still converge.
         const devices = [0, 1, 2].map((i) => ({
-          db: openTestDb(`p${seed}-${i}`),
+          db: openTestDb(`p${seed}-${i}-${withoutHlcs}`),
           env: testEnv(start - (i === 2 ? 300_000 : 0), 7 + i, seed + i + 1),
         }));
         const first = devices[0]!;
@@ -153,15 +158,27 @@ describe('replicas', () => {
             await saveLocal(d.db, d.env, 'account', id, { [step.field]: step.value });
             continue;
           }
-          await syncOnce(d.db, target, { fetch: server.fetch, env: d.env, pushBatch: 2, pullLimit: 2 }).catch((e) => {
-            if (!(e instanceof ServerError && e.kind === 'offline')) throw e;
-          });
-          // What this device still has queued must be what it shows.
+          const options = { fetch: server.fetch, env: d.env, pushBatch: 2, pullLimit: 2 };
+          const synced = await (step.kind === 'sync'
+            ? syncOnce(d.db, target, options)
+            : pullChanges(d.db, target, options)
+          )
+            .then(() => true)
+            .catch((e) => {
+              if (!(e instanceof ServerError && e.kind === 'offline')) throw e;
+              return false;
+            });
+          // What this device still has queued is what it shows, unless the pull just showed a newer write of it.
           const pending = await d.db.outbox.orderBy('seq').toArray();
           const local = await d.db.accounts.get(id);
-          const lastQueued: Record<string, unknown> = {};
-          for (const m of pending) Object.assign(lastQueued, m.fields);
-          for (const [field, value] of Object.entries(lastQueued)) expect(local?.fields[field]).toEqual(value);
+          const lastQueued = new Map<string, { value: unknown; hlc: string }>();
+          for (const m of pending)
+            for (const [field, value] of Object.entries(m.fields)) lastQueued.set(field, { value, hlc: m.hlc });
+          const onServer = server.records.get(`account/${id}`);
+          for (const [field, queued] of lastQueued) {
+            const newer = synced && !withoutHlcs && (onServer?.hlcs[field] ?? '') > queued.hlc;
+            expect(local?.fields[field]).toEqual(newer ? onServer?.fields[field] : queued.value);
+          }
         }
 
         server.online = true;

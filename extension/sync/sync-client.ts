@@ -4,8 +4,9 @@ import { pullResponse } from '../../shared/schema/sync/pull';
 import { pushResponse } from '../../shared/schema/sync/push';
 import type { LeadcardDb } from '../store/db';
 import { clientIdOf, META, readMeta, type StoreEnv } from '../store/meta';
-import { applyPulledChanges } from '../store/pulled-changes';
+import { applyPulledChanges, newestPulledHlc } from '../store/pulled-changes';
 import { markUnsettled, type RecordKey, settleAcknowledged } from '../store/settle';
+import { sendInterests } from './interests';
 import { requestJson, requestJsonDated, ServerError } from './server-error';
 
 export interface SyncTarget {
@@ -43,6 +44,8 @@ const api = (target: SyncTarget, path: string) => `${target.serverUrl.replace(/\
  */
 export async function syncOnce(db: LeadcardDb, target: SyncTarget, options: SyncOptions): Promise<SyncResult> {
   const pushed = await pushOutbox(db, target, options);
+  // After the push, so that a card the rep created meanwhile is on the server when the interest is matched.
+  await sendInterests(db, target, options);
   const { pulled, cursor } = await pullChanges(db, target, options);
   return { pushed, pulled, cursor };
 }
@@ -100,9 +103,12 @@ export async function pullChanges(
       { headers: { authorization: `Bearer ${target.token}` } },
     );
     const page = answer(pullResponse, body, 'pull');
-    // Pulled changes carry no HLCs; the server's clock (Date header, to the second, so rounded up) stands in:
-    // edits made after seeing this page must sort after what it showed, even on a device whose clock is behind.
-    const seen = serverTime === null ? undefined : encodeHlc({ wall: serverTime + 999, counter: 0, node: 'server' });
+    // Edits made after seeing this page must sort after what it showed, even on a device whose clock is behind:
+    // the page's field HLCs say how late that is; from a server that sends none, its clock (Date header, to the
+    // second, so rounded up) stands in.
+    const serverClock =
+      serverTime === null ? undefined : encodeHlc({ wall: serverTime + 999, counter: 0, node: 'server' });
+    const seen = newestPulledHlc(page.changes, serverClock);
     // Applied in chunks with a pause between them, so a 1000-row page never holds the thread for long; the
     // cursor goes with the last chunk (a chunk applied twice after a crash changes nothing).
     const chunk = options.applyChunk ?? 250;

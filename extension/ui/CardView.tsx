@@ -1,6 +1,7 @@
 import { type Locale, type MessageKey, t } from '../../shared/i18n';
 import type { Grades } from '../../shared/schema/entities';
 import { explainLine } from '../../shared/scoring/explain';
+import { MailHistoryEntry } from '../mail-adapters/MailHistoryEntry';
 import type { Card } from '../store/card';
 import { formatTime } from './format';
 
@@ -93,6 +94,13 @@ export function CardView({ card, locale, me }: { card: Card; locale: Locale; me:
         <ol class="history" data-testid="history">
           {card.activities.map((a) => {
             const next = a.fields.next as { at?: string; place?: string } | null;
+            if (a.fields.type === 'email') {
+              return (
+                <li key={a.id}>
+                  <MailHistoryEntry fields={a.fields} locale={locale} />
+                </li>
+              );
+            }
             return (
               <li key={a.id}>
                 <span class="when">{formatTime(str(a.fields.at), locale)}</span>{' '}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Locale, pickLocale, t } from '../../shared/i18n';
 import { hostPermissionOf, type Session, serverUrlOf } from '../sync/session';
+import { ImportExport, type TransferPorts } from './ImportExport';
 
 /** What the options page needs from the browser and the background, passed in (tests drive it with fakes). */
 export interface OptionsPorts {
@@ -10,6 +11,8 @@ export interface OptionsPorts {
   signIn: (serverUrl: string, name: string, password: string) => Promise<Session>;
   signOut: (session: Session, erase: boolean) => Promise<void>;
   pendingCount: () => Promise<number>;
+  /** The local store, for import and export (absent: the section is not shown). */
+  transfer?: TransferPorts;
 }
 
 /** Sign-in (server URL, name, password → device token) and sign-out (optionally erasing the local cards). */
@@ -49,6 +52,7 @@ export function Options({ ports, language = navigator.language }: { ports: Optio
           }}
         />
       )}
+      {ports.transfer ? <ImportExport ports={ports.transfer} locale={locale} /> : null}
     </main>
   );
 }

@@ -8,10 +8,14 @@ import type { StoreEnv } from '../store/meta';
 import { readSyncState } from '../sync/scheduler';
 import { initialSyncState } from '../sync/sync-state';
 import { CardView } from './CardView';
+import { Claim } from './Claim';
+import { Complaint } from './Complaint';
 import { EditCardForm } from './EditCardForm';
 import { LogForm } from './LogForm';
 import { NewCardForm } from './NewCardForm';
+import { Opportunities, type Role } from './Opportunities';
 import { SearchResults } from './SearchView';
+import { Survey } from './Survey';
 import { SyncStatus } from './SyncStatus';
 import { useLive } from './use-live';
 
@@ -30,6 +34,10 @@ export interface PopupPorts {
   openOptions: () => void;
   /** "Clip this page": read the tab's leads into the clip preview (absent where there is no tab to clip). */
   clipPage?: () => void;
+  /** The signed-in user's role (a manager may override a skipped stage gate); a rep when absent. */
+  role?: Role;
+  /** Claims a pool account through the server (absent when not signed in). */
+  claim?: (accountId: string) => Promise<unknown>;
 }
 
 /** The toolbar popup: search, the card, logging the day's work, and the sync state. */
@@ -116,6 +124,19 @@ export function Popup({ ports, language = navigator.language }: { ports: PopupPo
       {view.kind === 'card' && card ? (
         <>
           <CardView card={card} locale={locale} me={ports.me} />
+          <Claim
+            account={card.account}
+            me={ports.me}
+            locale={locale}
+            claim={
+              ports.claim
+                ? async (id) => {
+                    await ports.claim?.(id);
+                    ports.syncNow();
+                  }
+                : undefined
+            }
+          />
           <EditCardForm
             key={card.account.id}
             db={db}
@@ -129,6 +150,32 @@ export function Popup({ ports, language = navigator.language }: { ports: PopupPo
             env={env}
             accountId={card.account.id}
             by={ports.me ?? ''}
+            locale={locale}
+            onSaved={ports.syncSoon}
+          />
+          <Opportunities
+            db={db}
+            env={env}
+            accountId={card.account.id}
+            opportunities={card.opportunities}
+            locale={locale}
+            me={ports.me}
+            role={ports.role}
+            onSaved={ports.syncSoon}
+          />
+          <Complaint
+            db={db}
+            env={env}
+            accountId={card.account.id}
+            complaints={card.complaints}
+            locale={locale}
+            onSaved={ports.syncSoon}
+          />
+          <Survey
+            db={db}
+            env={env}
+            accountId={card.account.id}
+            surveys={card.surveys}
             locale={locale}
             onSaved={ports.syncSoon}
           />

@@ -2,11 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { HybridLogicalClock } from '../../shared/hlc/hlc';
 import { uuidv7 } from '../../shared/id/uuidv7';
+import type { MatchableAccount, MatchableContact } from '../../shared/match/types';
 import type { Mutation } from '../../shared/schema/sync/mutation';
+import { csvRecords, csvText } from '../../shared/transfer/csv-text';
+import { fillBlanks, isProvisional, planImport } from '../../shared/transfer/import-plan';
 import { canWrite } from '../access';
 import { CliError } from '../cli-error';
 import type { LookupKey, Storage, User } from '../db/storage';
@@ -25,21 +26,69 @@ import {
 type Io = { out: (text: string) => void; err: (text: string) => void };
 const defaultIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-/** Values of `incoming` that fill a blank of `existing` or add to one of its lists: a merge never overwrites. */
-function mergeFields(existing: Record<string, unknown>, incoming: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(incoming)) {
-    const current = existing[field];
-    if (Array.isArray(value)) {
-      const have = Array.isArray(current) ? current : [];
-      const added = value.filter((v) => !have.includes(v));
-      if (added.length) out[field] = [...have, ...added];
-    } else if (current === undefined || current === null || current === '') out[field] = value;
+/** The existing cards that share a lookup key with some draft, as shared/match sees them. */
+async function matchableCards(
+  storage: Storage,
+  drafts: CardDraft[],
+): Promise<{ accounts: MatchableAccount[]; contacts: MatchableContact[] }> {
+  const accountIds = new Set<string>();
+  const contactIds = new Set<string>();
+  const strings = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const exact = <K extends LookupKey['kind']>(kind: K, value: string): LookupKey => ({ kind, value, match: 'exact' });
+  for (const draft of drafts) {
+    const accountKeys: LookupKey[] = [
+      ...strings(draft.account.domains).map((value) => exact('domain', value)),
+      ...strings(draft.account.phones).map((value) => exact('phone', value.split(';')[0] ?? value)),
+      exact('name', nameKey(String(draft.account.name))),
+    ];
+    for (const found of await storage.findRecords('account', accountKeys, 20)) accountIds.add(found.id);
+    if (!draft.contact) continue;
+    const contactKeys: LookupKey[] = [
+      ...strings(draft.contact.emails).map((value) => exact('email', value)),
+      ...strings(draft.contact.phones).map((value) => exact('phone', value.split(';')[0] ?? value)),
+    ];
+    if (contactKeys.length === 0) continue;
+    for (const found of await storage.findRecords('contact', contactKeys, 20)) contactIds.add(found.id);
   }
-  return out;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  const accounts: MatchableAccount[] = [];
+  for (const id of accountIds) {
+    const record = await storage.record('account', id);
+    if (!record || record.deleted) continue;
+    const f = record.fields;
+    accounts.push({
+      id,
+      name: text(f.name),
+      domains: list(f.domains),
+      phones: list(f.phones),
+      website: text(f.website),
+      address: text(f.address),
+    });
+  }
+  const contacts: MatchableContact[] = [];
+  for (const id of contactIds) {
+    const record = await storage.record('contact', id);
+    if (!record || record.deleted) continue;
+    const f = record.fields;
+    contacts.push({
+      id,
+      accountId: text(f.accountId),
+      name: text(f.name),
+      title: text(f.title),
+      emails: list(f.emails),
+      phones: list(f.phones),
+    });
+  }
+  return { accounts, contacts };
 }
 
-/** Imports drafts as `owner`: new cards are theirs; a card that exists (same domain or name) is merged into. */
+/**
+ * Imports drafts as `owner`: the plan of shared/transfer (matching with shared/match, as the extension does)
+ * says which rows make new cards and which merge into existing ones (a merge never overwrites, it fills blanks and
+ * adds to lists); a card the owner may not write is skipped with its owner named.
+ */
 export async function importDrafts(
   storage: Storage,
   owner: User,
@@ -51,20 +100,26 @@ export async function importDrafts(
   const newId = () => uuidv7(now().getTime(), randomBytes);
   let seq = 0;
   const result = { created: 0, merged: 0, unchanged: 0, skipped: [] as { line: number; message: string }[] };
-  for (const draft of drafts) {
-    const accountKeys: LookupKey[] = [
-      ...((draft.account.domains as string[] | undefined) ?? []).map((value) => ({
-        kind: 'domain' as const,
-        value,
-        match: 'exact' as const,
-      })),
-      { kind: 'name', value: nameKey(String(draft.account.name)), match: 'exact' },
-    ];
-    const [found] = await storage.findRecords('account', accountKeys, 1);
+  const plan = planImport(
+    drafts.map((draft) => ({ ok: true as const, draft })),
+    await matchableCards(storage, drafts),
+  );
+  // Provisional ids of rows planned as new → the ids they were written with (absent: the row was refused).
+  const written = new Map<string, string>();
+  for (const row of plan.rows) {
+    if (row.action === 'invalid') continue;
+    const { draft } = row;
     const mutations: Omit<Mutation, 'seq'>[] = [];
     let accountId: string;
-    if (found) {
-      accountId = found.id;
+    let contactId: string | null = null;
+    if (row.action === 'merge') {
+      const target = isProvisional(row.accountId) ? written.get(row.accountId) : row.accountId;
+      if (!target) {
+        result.skipped.push({ line: draft.line, message: 'the card of an earlier line was not imported' });
+        continue;
+      }
+      accountId = target;
+      contactId = row.contactId && !isProvisional(row.contactId) ? row.contactId : null;
       const view = await storage.account(accountId);
       if (!view || !canWrite(owner, view.ownership)) {
         result.skipped.push({
@@ -73,7 +128,7 @@ export async function importDrafts(
         });
         continue;
       }
-      const fields = mergeFields(view.fields, draft.account);
+      const fields = fillBlanks(view.fields, draft.account);
       if (Object.keys(fields).length)
         mutations.push({ hlc: clock.now(), entity: 'account', id: accountId, op: 'upsert', fields });
     } else {
@@ -87,27 +142,21 @@ export async function importDrafts(
       });
     }
     if (draft.contact) {
-      const contactKeys: LookupKey[] = [
-        ...((draft.contact.emails as string[] | undefined) ?? []).map((value) => ({
-          kind: 'email' as const,
-          value,
-          match: 'exact' as const,
-        })),
-        ...((draft.contact.phones as string[] | undefined) ?? []).map((value) => ({
-          kind: 'phone' as const,
-          value: value.split(';')[0] ?? value,
-          match: 'exact' as const,
-        })),
-        { kind: 'name', value: nameKey(String(draft.contact.name)), match: 'exact' },
-      ];
-      const sameAccount = (await storage.findRecords('contact', contactKeys, 20)).find(
-        (r) => r.accountId === accountId,
-      );
-      if (sameAccount) {
-        const existing = await storage.record('contact', sameAccount.id);
-        const fields = mergeFields(existing?.fields ?? {}, draft.contact);
+      // A contact of this account with the same name is the same person (the matcher keys contacts by email and
+      // phone only; a list without them names the person once per row).
+      if (contactId === null && row.action === 'merge') {
+        const byName = await storage.findRecords(
+          'contact',
+          [{ kind: 'name', value: nameKey(String(draft.contact.name)), match: 'exact' }],
+          20,
+        );
+        contactId = byName.find((r) => r.accountId === accountId)?.id ?? null;
+      }
+      if (contactId) {
+        const existing = await storage.record('contact', contactId);
+        const fields = fillBlanks(existing?.fields ?? {}, draft.contact);
         if (Object.keys(fields).length)
-          mutations.push({ hlc: clock.now(), entity: 'contact', id: sameAccount.id, op: 'upsert', fields });
+          mutations.push({ hlc: clock.now(), entity: 'contact', id: contactId, op: 'upsert', fields });
       } else {
         mutations.push({
           hlc: clock.now(),
@@ -134,8 +183,10 @@ export async function importDrafts(
       result.skipped.push({ line: draft.line, message: `refused (${outcome.kind})` });
       continue;
     }
-    if (found) result.merged++;
-    else result.created++;
+    if (row.action === 'new') {
+      written.set(row.ref, accountId);
+      result.created++;
+    } else result.merged++;
   }
   return result;
 }
@@ -161,7 +212,7 @@ export async function importCommand(args: string[], io: Io = defaultIo): Promise
   if (kind === '.csv') {
     let rows: string[][];
     try {
-      rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
+      rows = csvRecords(text);
     } catch (error) {
       throw new CliError(1, `${file} is not valid CSV: ${(error as Error).message}`);
     }
@@ -235,7 +286,7 @@ export async function exportCommand(args: string[], io: Io = defaultIo): Promise
     } else {
       const rows = cards.flatMap((card) => cardCsvRows(card, card.contacts));
       const file = join(dir, 'cards.csv');
-      writeFileSync(file, stringify([[...CARD_CSV_HEADER], ...rows], { bom: true }));
+      writeFileSync(file, csvText([[...CARD_CSV_HEADER], ...rows]));
       io.out(`Exported ${cards.length} cards (${rows.length} rows) to ${file}\n`);
     }
     return 0;

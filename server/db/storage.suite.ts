@@ -111,6 +111,39 @@ export function storageSuite(
       expect((await storage.listTokens('alice')).every((t) => t.revokedAt !== null)).toBe(true);
     });
 
+    it('disables a user (every token ends, the directory says so) and enables them again', async () => {
+      const now = new Date(at);
+      for (const [tokenId, kind] of [
+        ['d1', 'device'],
+        ['a1', 'api'],
+        ['s1', 'session'],
+      ] as const)
+        await storage.createToken({
+          id: tokenId,
+          userName: 'carol',
+          kind,
+          hash: `h-${tokenId}`,
+          label: null,
+          createdAt: at,
+          expiresAt: null,
+        });
+      expect((await storage.userDirectory()).find((u) => u.name === 'carol')).toMatchObject({
+        disabledAt: null,
+        devices: 2,
+      });
+      expect(await storage.setUserDisabled('carol', now)).toBe(true);
+      expect(await storage.userByTokenHash('h-d1', now)).toBeUndefined();
+      expect((await storage.userByName('carol'))?.disabledAt).toBe(at);
+      expect((await storage.userDirectory()).find((u) => u.name === 'carol')).toMatchObject({
+        disabledAt: at,
+        devices: 0,
+      });
+      expect(await storage.setUserDisabled('carol', null)).toBe(true);
+      expect((await storage.userByName('carol'))?.disabledAt).toBeNull();
+      expect(await storage.setUserDisabled('nobody', now)).toBe(false);
+      expect(await storage.countRecords()).toBe(0);
+    });
+
     it('applies a batch atomically: a forbidden write leaves nothing behind and acks nothing', async () => {
       const west = await storage.push(
         batch(users.dave as User, [

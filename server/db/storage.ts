@@ -25,6 +25,12 @@ export interface Storage {
   /** Revokes one token (by id or hash), or every token of a user (of one kind); returns how many. */
   revokeTokens(filter: TokenFilter, now: Date): Promise<number>;
   listTokens(userName: string): Promise<TokenInfo[]>;
+  /** Every user with whether they are disabled and how many live device/API tokens they hold (users admin). */
+  userDirectory(): Promise<DirectoryUser[]>;
+  /** Disables (`at`: when; every token of the user is revoked with it) or enables (null) a user; false: no such user. */
+  setUserDisabled(userName: string, at: Date | null): Promise<boolean>;
+  /** How many records (any entity, tombstones included) the database holds: 0 for a fresh one (`seed --demo`). */
+  countRecords(): Promise<number>;
 
   // ── sync ─────────────────────────────────────────────────────────────────────────────────────────────
   /**
@@ -32,7 +38,10 @@ export interface Storage {
    * `plan` is the pure merge/permission logic (../sync/apply.ts), called inside the transaction.
    */
   push(batch: PushBatch): Promise<PushOutcome>;
-  /** Up to `max` visible changes with version > `after`, in version order (one bounded chunk of a pull). */
+  /**
+   * Up to `max` visible changes with version > `after`, in version order (one bounded chunk of a pull), each with
+   * the HLC of every client-written field (`hlcs`) so that clients merge per field.
+   */
   pullChunk(actor: User, after: number, max: number): Promise<Change[]>;
 
   // ── accounts, lookup, ownership ──────────────────────────────────────────────────────────────────────
@@ -104,6 +113,13 @@ export interface User {
 }
 export interface UserWithSecret extends User {
   passwordHash: string;
+  /** When an admin disabled the user (they cannot sign in), else null. */
+  disabledAt?: string | null;
+}
+export interface DirectoryUser extends User {
+  disabledAt: string | null;
+  /** Live device and API tokens. */
+  devices: number;
 }
 export interface NewUser {
   id: string;

@@ -8,7 +8,7 @@ import { amountOf, inScope, monthOf, type ReportFilter, type Row } from './rows'
 
 /** The entities the reports read, and of each the fields they read (a record's other fields are never kept). */
 const KEPT: Record<Exclude<EntityName, 'contact' | 'survey'>, readonly string[]> = {
-  account: ['name', 'category', 'status', 'contract', 'strategic'],
+  account: ['name', 'category', 'status', 'contract', 'strategic', 'leadStatus', 'source'],
   opportunity: ['accountId', 'name', 'stage', 'amount', 'currency', 'expectedClose', 'grade', 'gates', 'lostReason'],
   activity: ['accountId', 'type', 'at', 'by', 'next'],
   transaction: ['accountId', 'at', 'amount'],
@@ -106,7 +106,7 @@ export class ReportIndex {
         this.accounts.set(id, {
           id,
           accountId: id,
-          fields: pick(f, KEPT.account),
+          fields: { ...pick(f, KEPT.account), ...leadGradeOf(f.grades) },
           atMs: Number.NaN,
           ownership: {
             owner: typeof f.owner === 'string' ? f.owner : null,
@@ -143,8 +143,12 @@ export class ReportIndex {
     return { ...record, owner, team, ownership: account.ownership };
   }
 
-  rows(actor: User, entity: ReportEntity, filter: ReportFilter): Row[] {
-    const scope = inScope(actor, filter);
+  rows(actor: User, entity: ReportEntity, filter: ReportFilter, options: { withPool?: boolean } = {}): Row[] {
+    // The leads view shows a rep their team's pool (公海) too, which they may claim; the other reports do not.
+    const scoped = inScope(actor, filter);
+    const scope = options.withPool
+      ? (row: Row) => scoped(row) || (row.owner === null && inScope({ ...actor, role: 'manager' }, filter)(row))
+      : scoped;
     const out: Row[] = [];
     const source = entity === 'account' ? this.accounts : this.children[entity];
     for (const record of source.values()) {
@@ -209,6 +213,14 @@ export function reportIndexOf(key: object, read: ReadChanges): ReportIndex {
     indexes.set(key, index);
   }
   return index;
+}
+
+/** The lead's grade kept for the leads view: score, band and 甲/乙/丙 (not the explanation lines: fetched per card). */
+function leadGradeOf(grades: unknown): { lead?: { score: number; band: string; qualification: string | null } } {
+  const g = grades as { score?: { value?: unknown; band?: unknown }; qualification?: unknown } | null | undefined;
+  if (typeof g?.score?.value !== 'number' || typeof g.score.band !== 'string') return {};
+  const qualification = typeof g.qualification === 'string' ? g.qualification : null;
+  return { lead: { score: g.score.value, band: g.score.band, qualification } };
 }
 
 function push<V>(groups: Map<string, V[]>, key: string, value: V): void {

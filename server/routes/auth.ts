@@ -36,7 +36,8 @@ export function authRoutes(deps: AppDeps) {
         });
       const user = await deps.storage.userByName(body.name);
       const ok = await verifyPassword(user?.passwordHash ?? (await decoy), body.password);
-      if (!user || !ok) {
+      // A disabled user (users admin) signs in no more, with the same answer as a wrong password.
+      if (!user || !ok || user.disabledAt) {
         loginByName.fail(nameKey, now.getTime());
         loginByAddress.fail(addressKey, now.getTime());
         throw new HttpError(401, 'bad-credentials', 'unknown name or wrong password');

@@ -28,7 +28,7 @@ const ownershipQuery = z.strictObject({
 });
 
 /** Normalises one identity value or answers 400 naming the parameter. */
-function normalised(field: string, value: string): LookupKey {
+export function normalised(field: string, value: string): LookupKey {
   if (field === 'email') {
     const email = normaliseEmail(value);
     if (!email) throw new HttpError(400, 'invalid', 'email: not an email address', { field });

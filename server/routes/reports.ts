@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { leadSource, leadStatus } from '../../shared/schema/entities';
 import { DEFAULT_RULES } from '../../shared/scoring/default-rules';
 import type { ScoringRules } from '../../shared/scoring/rules';
 import type { User } from '../db/storage';
@@ -10,6 +11,7 @@ import { churnReport } from '../reports/churn';
 import { complaintReport } from '../reports/complaints';
 import { forecastReport } from '../reports/forecast';
 import { keyAccountReport } from '../reports/key-accounts';
+import { leadList } from '../reports/leads';
 import { BOARD_STAGES, opportunityCards, pipelineReport } from '../reports/pipeline';
 import { repActivityReport } from '../reports/rep-activity';
 import { type ReportEntity, reportIndexOf } from '../reports/report-index';
@@ -37,6 +39,17 @@ const pipelineQuery = cardQuery.extend({
 const opportunitiesQuery = cardQuery.merge(pageQuery).extend({
   stage: z.enum(BOARD_STAGES as [string, ...string[]]).optional(),
   stuck: z.enum(['1']).optional(),
+});
+
+const leadsQuery = scopeQuery.merge(pageQuery).extend({
+  sort: z.enum(['score', 'name', 'owner', 'leadStatus', 'source', 'qualification', 'created']).default('score'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  band: z.enum(['hot', 'warm', 'cold']).optional(),
+  qualification: z.enum(['A', 'B', 'C']).optional(),
+  leadStatus: leadStatus.optional(),
+  source: leadSource.optional(),
+  pool: z.enum(['1']).optional(),
+  q: z.string().max(100, 'must be at most 100 characters').optional(),
 });
 
 /** The reader of the change log behind the reports: sees every record, as an admin would (ReportIndex filters). */
@@ -157,6 +170,15 @@ export function reportRoutes(deps: AppDeps) {
         rows: report.rows,
         meetings: pageOf(report.meetings, query.offset, query.limit),
       });
+    })
+    .get('/leads', (c) => {
+      // The lead list (潜在客户): a rep sees their own and their team's pool, a manager the team, an admin all.
+      const query = validate(leadsQuery, c.req.query());
+      const rows = index
+        .rows(c.get('user'), 'account', { owner: query.owner, team: query.team }, { withPool: true })
+        .map((row) => ({ ...row, lockedOwner: index.record('account', row.id)?.ownership.lockedOwner === true }));
+      const items = leadList(rows, { ...query, pool: query.pool === '1' });
+      return c.json(pageOf(items, query.offset, query.limit));
     })
     .get('/complaints', (c) => {
       const query = validate(scopeQuery, c.req.query());

@@ -60,6 +60,7 @@ const clientView = (changes: Json[]) =>
       canonicalJson({
         deleted: c.deleted,
         fields: Object.fromEntries(Object.entries(c.fields).filter(([k]) => !serverOwned.has(k))),
+        hlcs: c.hlcs,
       }),
     ]),
   );
@@ -123,7 +124,12 @@ describe('sync convergence (property)', () => {
           const want = Object.fromEntries(
             [...expected].map(([key, state]) => [
               key,
-              canonicalJson({ deleted: isDeleted(state), fields: isDeleted(state) ? {} : state.fields }),
+              canonicalJson({
+                deleted: isDeleted(state),
+                fields: isDeleted(state) ? {} : state.fields,
+                // Each field's HLC comes with the pull, so a client can merge per field (tombstones carry none).
+                hlcs: isDeleted(state) ? {} : state.hlcs,
+              }),
             ]),
           );
           expect(server).toEqual(want);

@@ -1,6 +1,7 @@
 import { appEn } from './areas/app.en';
 import { clipEn } from './areas/clip.en';
 import { extensionEn } from './areas/extension.en';
+import { extension2En } from './areas/extension2.en';
 import { mailEn } from './areas/mail.en';
 import { managerEn } from './areas/manager.en';
 import { matchEn } from './areas/match.en';
@@ -18,4 +19,5 @@ export const en = {
   ...managerEn,
   ...mailEn,
   ...clipEn,
+  ...extension2En,
 } as const;

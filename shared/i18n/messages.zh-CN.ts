@@ -1,6 +1,7 @@
 import { appZhCN } from './areas/app.zh-CN';
 import { clipZhCN } from './areas/clip.zh-CN';
 import { extensionZhCN } from './areas/extension.zh-CN';
+import { extension2ZhCN } from './areas/extension2.zh-CN';
 import { mailZhCN } from './areas/mail.zh-CN';
 import { managerZhCN } from './areas/manager.zh-CN';
 import { matchZhCN } from './areas/match.zh-CN';
@@ -16,4 +17,5 @@ export const zhCN: Catalog = {
   ...managerZhCN,
   ...mailZhCN,
   ...clipZhCN,
+  ...extension2ZhCN,
 };

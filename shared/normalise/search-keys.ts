@@ -48,10 +48,19 @@ export function searchKeys(text: string): string[] {
  * (单 shàn, 曾 zēng, 乐 yuè): a search box does not know which of the two the text is.
  */
 function readings(run: string): string[][] {
+  const known = readingsCache.get(run);
+  if (known) return known;
   const plain = pinyin(run, { toneType: 'none', type: 'array', v: true });
   const asName = pinyin(run, { toneType: 'none', type: 'array', v: true, surname: 'head' });
-  return plain.join(' ') === asName.join(' ') ? [plain] : [plain, asName];
+  const found = plain.join(' ') === asName.join(' ') ? [plain] : [plain, asName];
+  // Pinyin is most of the cost of a card's keys (a server push of 10k cards spent ~15% of its time here), and the
+  // same names recur (张伟, 有限公司 runs): remembered, in a bounded map emptied when full.
+  if (readingsCache.size >= READINGS_CACHED) readingsCache.clear();
+  readingsCache.set(run, found);
+  return found;
 }
+const READINGS_CACHED = 10_000;
+const readingsCache = new Map<string, string[][]>();
 
 /**
  * `matchesSearch('zs', searchKeys('张三'))` → true. Every word of the query must begin some key (Chinese characters

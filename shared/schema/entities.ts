@@ -182,6 +182,11 @@ export const activityFields = z.strictObject({
   /** Source URL or mail message id. */
   source: text(2048).nullable(),
   next: nextStep.nullable(),
+  /**
+   * `email` activities: received from the customer (`in`) or sent by the rep (`out`), decided from the From address
+   * when the mail is clipped; absent on other activities and on emails recorded before it existed.
+   */
+  direction: z.enum(['in', 'out']).nullable().optional(),
 });
 export type ActivityFields = z.infer<typeof activityFields>;
 

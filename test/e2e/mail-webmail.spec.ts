@@ -188,6 +188,16 @@ describe('the Gmail and Outlook adapters in real Chromium', () => {
     await card.openResult('深圳市华兴科技有限公司');
     const history = (await card.history()) ?? '';
     expect(history.split('Re: 报价 / Quote for 500 sensors').length - 1).toBe(1);
+    // The mail in the history: received from the customer, its subject, the sender's own text collapsed until opened.
+    const mail = card.page.getByTestId('history-email');
+    expect(await mail.getAttribute('data-direction')).toBe('in');
+    expect(await mail.getByTestId('history-mail-direction').textContent()).toBe('Received');
+    expect(await mail.getByTestId('history-mail-subject').textContent()).toBe('Re: 报价 / Quote for 500 sensors');
+    const text = mail.locator('details p');
+    expect(await text.isVisible()).toBe(false);
+    await mail.locator('details summary').click();
+    await expect.poll(() => text.isVisible()).toBe(true);
+    expect(await text.textContent()).toContain('报价收到，我们下周安排样品测试。');
     await card.page.close();
     await gmail.close();
   });

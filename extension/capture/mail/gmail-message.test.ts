@@ -22,6 +22,21 @@ describe('gmailMessage', () => {
     expect(message?.bodyHtml).toContain('gmail_quote');
   });
 
+  test.each([
+    ['Re: 报价 - sales@ourcompany.example - Gmail', 'sales@ourcompany.example'],
+    ['Inbox (3) - li.ming@gmail.com - Gmail', 'li.ming@gmail.com'],
+    ['收件箱 (12) - wang-lei@tengda.com.cn - Gmail 邮箱', 'wang-lei@tengda.com.cn'],
+    ['Re: a - b - x@y.example - Gmail', 'x@y.example'],
+    ['Gmail', null],
+    ['Re: ask sales@vendor.example - anything', null],
+  ])('reads the signed-in account from the title %s', (title, account) => {
+    const doc = page('gmail-thread.html');
+    const element = doc.querySelector('title');
+    if (!element) throw new Error('fixture has no title');
+    element.textContent = title;
+    expect(gmailMessage(doc)?.account).toBe(account);
+  });
+
   test('without the details table, the recipients line gives To', () => {
     const doc = page('gmail-thread.html');
     for (const table of doc.querySelectorAll('table.ajC')) table.remove();

@@ -26,6 +26,8 @@ export function gmailMessage(root: ParentNode): OpenMessage | null {
     messageId: null,
     pageMessageId: id ? `gmail:${id.replace(/^#?msg-[a-z]:/, '')}` : null,
     bodyHtml: message.querySelector(s.body)?.innerHTML ?? '',
+    // The title's tail only: the subject before it is the sender's text, bounded before any pattern sees it.
+    account: s.accountInTitle.exec((root.querySelector('title')?.textContent ?? '').slice(-400))?.[1] ?? null,
   };
 }
 

@@ -22,4 +22,6 @@ export const gmailSelectors = {
   date: 'span.g3[title]',
   /** The message body as Gmail renders it. */
   body: 'div.a3s',
+  /** The signed-in account in the tab's title: `Re: 报价 - li.ming@example.com - Gmail` (any language's Gmail). */
+  accountInTitle: /\s[-–—]\s([^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)\s[-–—]\s[^-–—]*Gmail[^-–—]*$/,
 } as const;

@@ -17,6 +17,8 @@ export interface OpenMessage {
   /** The site's own id of the message (`gmail:18d4c1e2a3b4c5d6`), stable across visits: re-clips match on it. */
   pageMessageId: string | null;
   bodyHtml: string;
+  /** The signed-in webmail account's address (the rep's own) when the page shows it: a mail from it was sent. */
+  account?: string | null;
 }
 
 const addressPattern = /^(.*?)\s*<\s*([^<>\s]+@[^<>\s]+)\s*>\s*$/;

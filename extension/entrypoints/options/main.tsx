@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../messages';
+import { browserEnv } from '../../store/meta';
 import { storeDb } from '../../store/open';
 import { localStorageArea } from '../../sync/background';
 import { loadSession, saveSession, signIn } from '../../sync/session';
@@ -26,6 +27,7 @@ if (root) {
           await sendMessage('session.changed', {});
         },
         pendingCount: () => storeDb().outbox.count(),
+        transfer: { db: storeDb(), env: browserEnv, onImported: () => void sendMessage('sync.soon', {}) },
       }}
     />,
     root,

@@ -6,6 +6,7 @@ import { browserEnv } from '../../store/meta';
 import { storeDb } from '../../store/open';
 import { localStorageArea } from '../../sync/background';
 import { loadSession } from '../../sync/session';
+import { claimAccount } from '../../ui/Claim';
 import { Popup } from '../../ui/Popup';
 import '../../ui/popup.css';
 
@@ -31,6 +32,7 @@ if (root) {
           syncSoon: () => void sendMessage('sync.soon', {}),
           openOptions: () => void browser.runtime.openOptionsPage(),
           clipPage: () => void openClipInPopup(),
+          ...(session ? { claim: (accountId: string) => claimAccount(fetch, session, accountId) } : {}),
         }}
       />,
       root,

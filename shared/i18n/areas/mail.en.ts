@@ -45,4 +45,11 @@ export const mailEn = {
   'mail.eml.pick': 'choose files',
   'mail.eml.progress': '{done} of {total} read',
   'mail.eml.failed': '{count} could not be read',
+  'mail.history.in': 'Received',
+  'mail.history.out': 'Sent',
+  'mail.history.unknown': 'Email',
+  'mail.history.noSubject': '(no subject)',
+  'mail.history.body': 'Their text',
+  'mail.history.bodyOut': 'Our text',
+  'mail.history.noBody': '(no text of their own: only quoted or forwarded text)',
 } as const;

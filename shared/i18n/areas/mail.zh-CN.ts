@@ -47,4 +47,11 @@ export const mailZhCN: Record<keyof typeof mailEn, string> = {
   'mail.eml.pick': '选择文件',
   'mail.eml.progress': '已读取 {done}/{total}',
   'mail.eml.failed': '{count} 个无法读取',
+  'mail.history.in': '收到',
+  'mail.history.out': '发出',
+  'mail.history.unknown': '邮件',
+  'mail.history.noSubject': '（无主题）',
+  'mail.history.body': '对方正文',
+  'mail.history.bodyOut': '我方正文',
+  'mail.history.noBody': '（无本人正文：只有引用或转发的内容）',
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entityName } from '../entities';
-import { recordId } from '../primitives';
+import { hlcString, recordId } from '../primitives';
 
 export const DEFAULT_PULL_LIMIT = 1000;
 export const MAX_PULL_LIMIT = 5000;
@@ -17,13 +17,19 @@ export const pullQuery = z.strictObject({
 });
 export type PullQuery = z.infer<typeof pullQuery>;
 
-/** A pulled change: the record's whole current state (server-owned fields included), or a tombstone. */
+/**
+ * A pulled change: the record's whole current state (server-owned fields included), or a tombstone.
+ * `hlcs` (an addition to DESIGN §9's shape) gives the HLC of each client-written field's last write, so a client
+ * merges per field: a pulled field applies unless the device's own unsynced write of it is newer. Server-owned
+ * fields have no HLC; a tombstone has `{}`. Absent from servers that predate it.
+ */
 export const change = z.object({
   entity: entityName,
   id: recordId,
   version: z.number().int(),
   deleted: z.boolean(),
   fields: z.record(z.string(), z.unknown()),
+  hlcs: z.record(z.string(), hlcString).optional(),
 });
 export type Change = z.infer<typeof change>;
 

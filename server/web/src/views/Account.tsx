@@ -5,6 +5,7 @@ import { explainLine } from '../explain';
 import { useWords } from '../i18n';
 import { Status } from '../Status';
 import { useApi } from '../use-api';
+import { MailEntry } from './MailEntry';
 
 type Fields = Record<string, unknown>;
 type Card = {
@@ -125,12 +126,18 @@ function AccountBody(props: { card: Card }) {
       <ol class="timeline" data-testid="history">
         {[...card.activities]
           .sort((a, b) => String(b.at).localeCompare(String(a.at)))
-          .map((a) => (
-            <li key={String(a.id)}>
-              <strong>{typeof a.at === 'string' ? date(a.at) : ''}</strong> · {show(a.type)} · {show(a.by)} —{' '}
-              {show(a.summary)}
-            </li>
-          ))}
+          .map((a) =>
+            a.type === 'email' ? (
+              <li key={String(a.id)}>
+                <MailEntry activity={a} />
+              </li>
+            ) : (
+              <li key={String(a.id)}>
+                <strong>{typeof a.at === 'string' ? date(a.at) : ''}</strong> · {show(a.type)} · {show(a.by)} —{' '}
+                {show(a.summary)}
+              </li>
+            ),
+          )}
       </ol>
       <h2>{t('manager.account.opportunities')}</h2>
       <Table

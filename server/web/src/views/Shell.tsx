@@ -10,9 +10,11 @@ import { Churn } from './Churn';
 import { Complaints } from './Complaints';
 import { Forecast } from './Forecast';
 import { KeyAccounts } from './KeyAccounts';
+import { Leads } from './Leads';
 import { Pipeline } from './Pipeline';
 import { Rules } from './Rules';
 import { Structure } from './Structure';
+import { Users } from './Users';
 
 export type Scope = { owner?: string | undefined; team?: string | undefined };
 export type ViewId =
@@ -24,10 +26,13 @@ export type ViewId =
   | 'activity'
   | 'complaints'
   | 'rules'
+  | 'leads'
+  | 'users'
   | 'account';
 /** The views in the navigation (an account's card opens from a link, not from here). */
 export const VIEWS: readonly { id: Exclude<ViewId, 'account'>; label: MessageKey }[] = [
   { id: 'pipeline', label: 'manager.nav.pipeline' },
+  { id: 'leads', label: 'manager.nav.leads' },
   { id: 'forecast', label: 'manager.nav.forecast' },
   { id: 'key-accounts', label: 'manager.nav.keyAccounts' },
   { id: 'structure', label: 'manager.nav.structure' },
@@ -35,6 +40,7 @@ export const VIEWS: readonly { id: Exclude<ViewId, 'account'>; label: MessageKey
   { id: 'activity', label: 'manager.nav.activity' },
   { id: 'complaints', label: 'manager.nav.complaints' },
   { id: 'rules', label: 'manager.nav.rules' },
+  { id: 'users', label: 'manager.nav.users' },
 ];
 
 type People = { users: Profile[]; teams: string[] };
@@ -62,7 +68,7 @@ export function Shell(props: {
         </button>
       </header>
       <nav class="views" aria-label={t('manager.nav.label')}>
-        {VIEWS.filter((item) => item.id !== 'rules' || user.role === 'admin').map((item) => (
+        {VIEWS.filter((item) => (item.id !== 'rules' && item.id !== 'users') || user.role === 'admin').map((item) => (
           <a
             key={item.id}
             href={`/${item.id}`}
@@ -77,7 +83,7 @@ export function Shell(props: {
         ))}
       </nav>
       <main>
-        {user.role !== 'rep' && view !== 'account' && view !== 'rules' && (
+        {user.role !== 'rep' && view !== 'account' && view !== 'rules' && view !== 'users' && (
           <ScopeFilter scope={scope} onScope={setScope} />
         )}
         {view === 'pipeline' && <Pipeline scope={scope} user={user} />}
@@ -88,6 +94,8 @@ export function Shell(props: {
         {view === 'activity' && <Activity scope={scope} />}
         {view === 'complaints' && <Complaints scope={scope} />}
         {view === 'rules' && <Rules user={user} />}
+        {view === 'leads' && <Leads scope={scope} user={user} />}
+        {view === 'users' && <Users user={user} />}
         {view === 'account' && props.accountId !== null && (
           <Account id={props.accountId} onBack={() => history.back()} />
         )}
