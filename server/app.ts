@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from './deps';
 import type { Env } from './http';
 import { HttpError } from './http-error';
+import { accountEditRoutes } from './routes/account-edits';
 import { accountRoutes } from './routes/accounts';
 import { authRoutes } from './routes/auth';
 import { convertRoutes } from './routes/convert';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/auth', authRoutes(deps));
   app.route('/api/v1/sync', syncRoutes(deps));
   app.route('/api/v1/accounts', accountRoutes(deps));
+  app.route('/api/v1/accounts', accountEditRoutes(deps));
   app.route('/api/v1/accounts', convertRoutes(deps));
   app.route('/api/v1', lookupRoutes(deps));
   app.route('/api/v1/ownership', ownershipRoutes(deps));

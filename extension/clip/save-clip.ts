@@ -6,6 +6,8 @@ import { saveLocal } from '../store/local-change';
 import { readMeta, type StoreEnv, writeMeta } from '../store/meta';
 import { newAccountFields, newActivityFields, newContactFields } from '../store/new-records';
 import type { ClipExtras } from './clip-draft';
+import type { OwnershipCheck } from './ownership-check';
+import { rememberPendingCheck } from './pending-check';
 
 /** Where a clip would go: the match, the cards it names and the field-by-field plan (shared with mail clips). */
 export type ClipPlan = MailClipPlan;
@@ -25,6 +27,8 @@ export interface ClipSave {
   title: string;
   /** The rep (activities record who logged them). */
   by: string;
+  /** The duplicate check's answer; a new card without a completed one is checked at sync (pending-check.ts). */
+  check?: OwnershipCheck;
 }
 
 export interface SavedClip {
@@ -101,6 +105,8 @@ export async function saveClip(db: LeadcardDb, env: StoreEnv, input: ClipSave): 
         phones: strings(accountChanges.phones),
       });
       accountId = (await saveLocal(db, env, 'account', null, fields)).id;
+      if (input.check?.state !== 'checked')
+        await rememberPendingCheck(db, env, { accountId, candidate, url, by: input.by });
     }
 
     let contactId: string | null = null;

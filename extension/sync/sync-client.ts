@@ -6,6 +6,7 @@ import type { LeadcardDb } from '../store/db';
 import { clientIdOf, META, readMeta, type StoreEnv } from '../store/meta';
 import { applyPulledChanges, newestPulledHlc } from '../store/pulled-changes';
 import { markUnsettled, type RecordKey, settleAcknowledged } from '../store/settle';
+import { runPendingChecks } from './clash-check';
 import { sendInterests } from './interests';
 import { requestJson, requestJsonDated, ServerError } from './server-error';
 
@@ -43,6 +44,9 @@ const api = (target: SyncTarget, path: string) => `${target.serverUrl.replace(/\
  * applied before the failure stays done (pushes are idempotent, each pulled page commits with its cursor).
  */
 export async function syncOnce(db: LeadcardDb, target: SyncTarget, options: SyncOptions): Promise<SyncResult> {
+  // Cards clipped without a duplicate check (offline, signed out) are checked now, before their own push: once on
+  // the server, the rep's copy would answer `yours` and hide a colleague's protection. A clash shows on the card.
+  await runPendingChecks(db, target, options);
   const pushed = await pushOutbox(db, target, options);
   // After the push, so that a card the rep created meanwhile is on the server when the interest is matched.
   await sendInterests(db, target, options);

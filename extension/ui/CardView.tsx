@@ -3,13 +3,30 @@ import type { Grades } from '../../shared/schema/entities';
 import { explainLine } from '../../shared/scoring/explain';
 import { MailHistoryEntry } from '../mail-adapters/MailHistoryEntry';
 import type { Card } from '../store/card';
+import type { LeadcardDb } from '../store/db';
+import type { StoreEnv } from '../store/meta';
+import { CardClash, ClashBanner } from './ClashBanner';
 import { formatTime } from './format';
 
 const join = (value: unknown) => (Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(', ') : '');
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** The customer card (客户资料卡): grades and why, owner, next meeting, contacts, history. Text only, never HTML. */
-export function CardView({ card, locale, me }: { card: Card; locale: Locale; me: string | null }) {
+export function CardView({
+  card,
+  locale,
+  me,
+  clash,
+  store,
+}: {
+  card: Card;
+  locale: Locale;
+  me: string | null;
+  /** A clash the check at sync found on this card, with the rep's two ways out (ClashBanner). */
+  clash?: Omit<Parameters<typeof ClashBanner>[0], 'locale'> | null;
+  /** The store: the card then shows its clash from the store itself (CardClash). */
+  store?: { db: LeadcardDb; env: StoreEnv };
+}) {
   const f = card.account.fields;
   const grades = (f.grades ?? null) as Grades | null;
   const owner = str(f.owner);
@@ -29,6 +46,8 @@ export function CardView({ card, locale, me }: { card: Card; locale: Locale; me:
           {join(f.domains) ? ` · ${join(f.domains)}` : ''}
         </p>
       </header>
+      {clash ? <ClashBanner {...clash} locale={locale} /> : null}
+      {store && !clash ? <CardClash {...store} accountId={card.account.id} locale={locale} /> : null}
 
       <section class="grades" data-testid="grades">
         {grades ? (

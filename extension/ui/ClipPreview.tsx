@@ -109,6 +109,7 @@ export function ClipPreview(props: ClipPreviewProps) {
           url: capture.url,
           title: capture.title,
           by: props.by,
+          check,
         });
         done.names.push(label);
         if (!done.accountIds.includes(saved.accountId)) done.accountIds.push(saved.accountId);

@@ -123,7 +123,7 @@ export function Popup({ ports, language = navigator.language }: { ports: PopupPo
 
       {view.kind === 'card' && card ? (
         <>
-          <CardView card={card} locale={locale} me={ports.me} />
+          <CardView card={card} locale={locale} me={ports.me} store={{ db, env }} />
           <Claim
             account={card.account}
             me={ports.me}

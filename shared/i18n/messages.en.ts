@@ -1,4 +1,5 @@
 import { appEn } from './areas/app.en';
+import { clashEn } from './areas/clash.en';
 import { clipEn } from './areas/clip.en';
 import { extensionEn } from './areas/extension.en';
 import { extension2En } from './areas/extension2.en';
@@ -19,5 +20,6 @@ export const en = {
   ...managerEn,
   ...mailEn,
   ...clipEn,
+  ...clashEn,
   ...extension2En,
 } as const;

@@ -1,4 +1,5 @@
 import { appZhCN } from './areas/app.zh-CN';
+import { clashZhCN } from './areas/clash.zh-CN';
 import { clipZhCN } from './areas/clip.zh-CN';
 import { extensionZhCN } from './areas/extension.zh-CN';
 import { extension2ZhCN } from './areas/extension2.zh-CN';
@@ -17,5 +18,6 @@ export const zhCN: Catalog = {
   ...managerZhCN,
   ...mailZhCN,
   ...clipZhCN,
+  ...clashZhCN,
   ...extension2ZhCN,
 };

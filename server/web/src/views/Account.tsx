@@ -1,15 +1,18 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../../../shared/i18n';
 import type { Grades } from '../../../../shared/schema/entities';
 import { explainLine } from '../explain';
 import { useWords } from '../i18n';
 import { Status } from '../Status';
 import { useApi } from '../use-api';
+import { AccountEdit } from './AccountEdit';
 import { MailEntry } from './MailEntry';
 
 type Fields = Record<string, unknown>;
 type Card = {
   id: string;
+  version: number;
   fields: Fields;
   grades: Grades | null;
   contacts: Fields[];
@@ -32,9 +35,10 @@ function useShow() {
 }
 
 /** The customer card (客户资料卡, DESIGN §3): the four textbook sections, grades with why, history and records. */
-export function Account(props: { id: string; onBack: () => void }) {
+export function Account(props: { id: string; role: 'rep' | 'manager' | 'admin'; onBack: () => void }) {
   const { t } = useWords();
-  const state = useApi<Card>(`/api/v1/accounts/${encodeURIComponent(props.id)}`);
+  const [nonce, setNonce] = useState(0);
+  const state = useApi<Card>(`/api/v1/accounts/${encodeURIComponent(props.id)}`, nonce);
   return (
     <section aria-labelledby="account-heading">
       <button type="button" class="secondary" onClick={props.onBack}>
@@ -46,7 +50,20 @@ export function Account(props: { id: string; onBack: () => void }) {
           <p role="alert">{t('manager.account.notFound')}</p>
         </>
       ) : (
-        <Status state={state}>{(card) => <AccountBody card={card} />}</Status>
+        <Status state={state}>
+          {(card) => (
+            <>
+              <AccountBody card={card} />
+              <AccountEdit
+                id={card.id}
+                version={card.version}
+                fields={card.fields}
+                role={props.role}
+                onSaved={() => setNonce((n) => n + 1)}
+              />
+            </>
+          )}
+        </Status>
       )}
     </section>
   );

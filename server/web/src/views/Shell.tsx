@@ -97,7 +97,7 @@ export function Shell(props: {
         {view === 'leads' && <Leads scope={scope} user={user} />}
         {view === 'users' && <Users user={user} />}
         {view === 'account' && props.accountId !== null && (
-          <Account id={props.accountId} onBack={() => history.back()} />
+          <Account id={props.accountId} role={user.role} onBack={() => history.back()} />
         )}
       </main>
     </div>

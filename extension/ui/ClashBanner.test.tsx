@@ -1,0 +1,148 @@
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Clash, clashes, rememberPendingCheck, settlePendingCheck } from '../clip/pending-check';
+import { saveClip } from '../clip/save-clip';
+import { storedRecord } from '../store/local-change';
+import { newAccountFields } from '../store/new-records';
+import { openTestDb, testEnv } from '../store/test-db';
+import { CardView } from './CardView';
+import { CardClash, ClashBanner } from './ClashBanner';
+
+const HOSTILE = '<img src=x onerror="alert(1)">';
+const g = globalThis as unknown as { document?: Document };
+let saved: Document | undefined;
+beforeEach(() => {
+  saved = g.document;
+  g.document = parseHTML('<!doctype html><html><body><div id="app"></div></body></html>').document;
+});
+afterEach(() => {
+  g.document = saved;
+});
+
+const clash = (overrides: Partial<Clash> = {}): Clash => ({
+  accountId: '01935240-5400-7000-8000-000000000001',
+  at: '2026-11-22T09:00:00.000Z',
+  by: 'li',
+  url: 'https://www.hengtai-tech.cn/',
+  name: '张伟',
+  org: null,
+  emails: [],
+  phones: [],
+  website: null,
+  queries: [],
+  owner: '张伟',
+  until: '2026-12-20T00:00:00.000Z',
+  ...overrides,
+});
+const root = () => g.document?.getElementById('app') as unknown as Element;
+
+describe('ClashBanner', () => {
+  it('names the owner and the day, in both languages, and calls each action', () => {
+    const calls: string[] = [];
+    const props = { onRemove: () => calls.push('remove'), onKeep: () => calls.push('keep') };
+    render(<ClashBanner clash={clash()} locale="zh-CN" {...props} />, root());
+    expect(root().querySelector('[data-testid="clash-text"]')?.textContent).toBe(
+      '张伟 保护此客户至 12-20：您的卡片与其重复。',
+    );
+    (root().querySelector('[data-testid="clash-remove"]') as HTMLButtonElement).click();
+    (root().querySelector('[data-testid="clash-keep"]') as HTMLButtonElement).click();
+    expect(calls).toEqual(['remove', 'keep']);
+    render(<ClashBanner clash={clash({ owner: null, until: null })} locale="en" {...props} />, root());
+    expect(root().querySelector('[data-testid="clash-text"]')?.textContent).toBe(
+      'A colleague protects this customer: your card duplicates theirs.',
+    );
+    expect(root().querySelector('[data-testid="clash-remove"]')?.textContent).toBe(
+      'Record my interest and remove my copy',
+    );
+  });
+
+  it('shows a hostile owner name as text, never HTML', () => {
+    render(<ClashBanner clash={clash({ owner: HOSTILE })} locale="en" onRemove={() => {}} onKeep={() => {}} />, root());
+    expect(root().querySelector('img')).toBeNull();
+    expect(root().textContent).toContain(HOSTILE);
+  });
+
+  it('appears on the card only when the card has a clash', () => {
+    const account = storedRecord(
+      'account',
+      clash().accountId,
+      newAccountFields({ name: '恒泰' }),
+      '2026-11-22T00:00:00Z',
+    );
+    const card = {
+      account,
+      contacts: [],
+      activities: [],
+      opportunities: [],
+      complaints: [],
+      surveys: [],
+      nextMeeting: null,
+    };
+    render(<CardView card={card} locale="en" me="li" />, root());
+    expect(root().querySelector('[data-testid="clash-banner"]')).toBeNull();
+    render(
+      <CardView card={card} locale="en" me="li" clash={{ clash: clash(), onRemove: () => {}, onKeep: () => {} }} />,
+      root(),
+    );
+    expect(root().querySelector('[data-testid="clash-banner"]')).not.toBeNull();
+  });
+});
+
+const until = async (check: () => boolean | Promise<boolean>) => {
+  for (let i = 0; i < 200 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5));
+};
+
+describe('CardClash', () => {
+  it('shows the stored clash and "remove my copy" deletes the card through the store', async () => {
+    const db = openTestDb(`card-clash-${Math.random()}`);
+    const env = testEnv();
+    const candidate = {
+      name: '张伟',
+      title: null,
+      org: '恒泰',
+      emails: ['zw@hengtai-tech.cn'],
+      phones: [],
+      website: null,
+      address: null,
+      kind: 'person' as const,
+      evidence: {},
+    };
+    const saved = await saveClip(db, env, {
+      candidate,
+      extras: { tags: [], source: 'web', buyingRole: null },
+      choices: {},
+      url: 'https://hengtai-tech.cn/',
+      title: 'x',
+      by: 'li',
+      check: { state: 'offline' },
+    });
+    await db.transaction('rw', db.meta, () =>
+      rememberPendingCheck(db, env, {
+        accountId: saved.accountId,
+        candidate,
+        url: 'https://hengtai-tech.cn/',
+        by: 'li',
+      }),
+    );
+    render(<CardClash db={db} env={env} accountId={saved.accountId} locale="en" />, root());
+    await new Promise((r) => setTimeout(r, 30));
+    expect(root().querySelector('[data-testid="clash-banner"]')).toBeNull();
+    render(null, root());
+    await settlePendingCheck(db, saved.accountId, { owner: '王芳', until: '2026-12-20' });
+    render(<CardClash db={db} env={env} accountId={saved.accountId} locale="en" />, root());
+    await until(() => root().querySelector('[data-testid="clash-banner"]') !== null);
+    expect(root().querySelector('[data-testid="clash-text"]')?.textContent).toBe(
+      '王芳 protects this customer until 12-20: your card duplicates theirs.',
+    );
+    (root().querySelector('[data-testid="clash-remove"]') as HTMLButtonElement).click();
+    await until(async () => (await db.accounts.get(saved.accountId)) === undefined);
+    expect(await db.accounts.get(saved.accountId)).toBeUndefined();
+    expect((await db.outbox.toArray()).filter((m) => m.op === 'delete')).toHaveLength(3);
+    expect(await clashes(db)).toEqual([]);
+    await until(() => root().querySelector('[data-testid="clash-banner"]') === null);
+    expect(root().querySelector('[data-testid="clash-banner"]')).toBeNull();
+    render(null, root());
+    db.close();
+  });
+});
