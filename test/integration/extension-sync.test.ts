@@ -1,38 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCard } from '../../extension/store/card';
-import type { LeadcardDb } from '../../extension/store/db';
 import { saveLocal } from '../../extension/store/local-change';
 import { newAccountFields, newActivityFields, newContactFields } from '../../extension/store/new-records';
-import { openTestDb, testEnv } from '../../extension/store/test-db';
+import { testEnv } from '../../extension/store/test-db';
 import { ServerError } from '../../extension/sync/server-error';
 import { type Session, signIn } from '../../extension/sync/session';
 import { syncOnce } from '../../extension/sync/sync-client';
-import { type RunningServer, startRealServer } from '../support/server';
-import { addUser } from '../support/users';
+import { startRealServer } from '../support/server';
+import { useTeamServer } from '../support/team-server';
 
 /** The extension's store and sync client against the real `leadcard serve` on loopback (DESIGN §8). */
 describe('extension sync against the real server', () => {
-  let server: RunningServer;
-  const dbs: LeadcardDb[] = [];
-  const device = (name: string) => {
-    const db = openTestDb(name);
-    dbs.push(db);
-    return db;
-  };
-  beforeAll(async () => {
-    server = await startRealServer();
-    addUser(server.dataDir, 'li', 'rep', 'east', 'li-password-1');
-    addUser(server.dataDir, 'wang', 'rep', 'east', 'wang-password-1');
-    addUser(server.dataDir, 'boss', 'manager', 'east', 'boss-password-1');
-  }, 60_000);
-  afterAll(async () => {
-    for (const db of dbs) db.close();
-    await server?.stop();
-  });
-  const now = () => new Date().toISOString();
+  const team = useTeamServer();
+  const { device, now } = team;
 
   it('signs in, pushes a card with a visit and its next meeting, and the manager pulls it', async () => {
-    const li = await signIn(fetch, server.url, 'li', 'li-password-1', now());
+    const li = await signIn(fetch, team.server.url, 'li', 'li-password-1', now());
     const db = device('li-1');
     const env = testEnv(Date.now(), 1, 7);
     const { id } = await saveLocal(
@@ -69,7 +52,7 @@ describe('extension sync against the real server', () => {
     // Pulled back: now owned by li on the server.
     expect((await db.accounts.get(id))?.fields.owner).toBe('li');
 
-    const boss = await signIn(fetch, server.url, 'boss', 'boss-password-1', now());
+    const boss = await signIn(fetch, team.server.url, 'boss', 'boss-password-1', now());
     const managerDb = device('boss-1');
     await syncOnce(managerDb, boss, { fetch, env: testEnv(Date.now(), 1, 8) });
     const card = await loadCard(managerDb, id, '2026-11-23T00:00:00Z');
@@ -78,8 +61,8 @@ describe('extension sync against the real server', () => {
   });
 
   it('two reps edit a shared card while the server is down, then both end with the same card', async () => {
-    const li = await signIn(fetch, server.url, 'li', 'li-password-1', now());
-    const wang = await signIn(fetch, server.url, 'wang', 'wang-password-1', now());
+    const li = await signIn(fetch, team.server.url, 'li', 'li-password-1', now());
+    const wang = await signIn(fetch, team.server.url, 'wang', 'wang-password-1', now());
     const a = device('li-2');
     const b = device('wang-2');
     const envA = testEnv(Date.now(), 3, 11);
@@ -93,7 +76,7 @@ describe('extension sync against the real server', () => {
       newAccountFields({ name: 'Acme Robotics Ltd', region: 'Shanghai' }),
     );
     await syncOnce(a, li, { fetch, env: envA });
-    const share = await fetch(`${server.url}/api/v1/accounts/${id}/share`, {
+    const share = await fetch(`${team.server.url}/api/v1/accounts/${id}/share`, {
       method: 'POST',
       headers: { authorization: `Bearer ${li.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ users: ['wang'] }),
@@ -102,16 +85,16 @@ describe('extension sync against the real server', () => {
     await syncOnce(b, wang, { fetch, env: envB });
     expect((await b.accounts.get(id))?.fields.name).toBe('Acme Robotics Ltd');
 
-    const dataDir = server.dataDir;
-    await server.stop();
+    const dataDir = team.server.dataDir;
+    await team.server.stop();
     await saveLocal(a, envA, 'account', id, { region: 'Suzhou', industry: 'robotics' });
     await saveLocal(b, envB, 'account', id, { region: 'Hangzhou', employees: 120 });
     const offline = await syncOnce(a, li, { fetch, env: envA }).catch((e) => e);
     expect(offline).toBeInstanceOf(ServerError);
     expect(offline.kind).toBe('offline');
 
-    server = await startRealServer({ dataDir });
-    const moved = (s: Session) => ({ ...s, serverUrl: server.url });
+    team.server = await startRealServer({ dataDir });
+    const moved = (s: Session) => ({ ...s, serverUrl: team.server.url });
     await syncOnce(a, moved(li), { fetch, env: envA });
     await syncOnce(b, moved(wang), { fetch, env: envB });
     await syncOnce(a, moved(li), { fetch, env: envA });
@@ -126,7 +109,7 @@ describe('extension sync against the real server', () => {
   });
 
   it('an unknown password is refused plainly', async () => {
-    const error = await signIn(fetch, server.url, 'li', 'wrong', now()).catch((e) => e);
+    const error = await signIn(fetch, team.server.url, 'li', 'wrong', now()).catch((e) => e);
     expect(error).toBeInstanceOf(ServerError);
     expect(error.kind).toBe('auth');
   });

@@ -1,38 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordInterest } from '../../extension/clip/save-clip';
 import { loadCard } from '../../extension/store/card';
-import type { LeadcardDb } from '../../extension/store/db';
 import { saveLocal } from '../../extension/store/local-change';
 import { newAccountFields, newContactFields } from '../../extension/store/new-records';
-import { openTestDb, testEnv } from '../../extension/store/test-db';
+import { testEnv } from '../../extension/store/test-db';
 import { signIn } from '../../extension/sync/session';
 import { syncOnce } from '../../extension/sync/sync-client';
-import { type RunningServer, startRealServer } from '../support/server';
-import { addUser } from '../support/users';
+import { useTeamServer } from '../support/team-server';
 
 /** DESIGN §5: clipping a customer a colleague protects records the rep's interest on the colleague's card. */
 describe('interest in a protected customer, against the real server', () => {
-  let server: RunningServer;
-  const dbs: LeadcardDb[] = [];
-  const device = (name: string) => {
-    const db = openTestDb(name);
-    dbs.push(db);
-    return db;
-  };
-  beforeAll(async () => {
-    server = await startRealServer();
-    addUser(server.dataDir, 'li', 'rep', 'east', 'li-password-1');
-    addUser(server.dataDir, 'wang', 'rep', 'east', 'wang-password-1');
-    addUser(server.dataDir, 'boss', 'manager', 'east', 'boss-password-1');
-  }, 60_000);
-  afterAll(async () => {
-    for (const db of dbs) db.close();
-    await server?.stop();
-  });
-  const now = () => new Date().toISOString();
+  const team = useTeamServer();
+  const { device, now } = team;
 
   it('the owner and the manager pull the interest; the interested rep still cannot read the card', async () => {
-    const li = await signIn(fetch, server.url, 'li', 'li-password-1', now());
+    const li = await signIn(fetch, team.server.url, 'li', 'li-password-1', now());
     const liDb = device('li-interest');
     const liEnv = testEnv(Date.now(), 1, 11);
     const { id } = await saveLocal(
@@ -53,7 +35,7 @@ describe('interest in a protected customer, against the real server', () => {
 
     // wang clips 陈静 from the customer's site: the duplicate check said "protected by li", so the clip flow keeps
     // an interest instead of a card, and the next sync sends it.
-    const wang = await signIn(fetch, server.url, 'wang', 'wang-password-1', now());
+    const wang = await signIn(fetch, team.server.url, 'wang', 'wang-password-1', now());
     const wangDb = device('wang-interest');
     const wangEnv = testEnv(Date.now(), 1, 12);
     await recordInterest(wangDb, wangEnv, {
@@ -77,7 +59,7 @@ describe('interest in a protected customer, against the real server', () => {
     expect(await wangDb.meta.get('clip.interests')).toMatchObject({ value: [] });
     expect(await wangDb.accounts.get(id)).toBeUndefined();
     expect(await wangDb.activities.where('accountId').equals(id).count()).toBe(0);
-    const direct = await fetch(`${server.url}/api/v1/accounts/${id}`, {
+    const direct = await fetch(`${team.server.url}/api/v1/accounts/${id}`, {
       headers: { authorization: `Bearer ${wang.token}` },
     });
     expect(direct.status).toBe(404);
@@ -87,7 +69,7 @@ describe('interest in a protected customer, against the real server', () => {
     const interest = card?.activities.find((a) => a.fields.by === 'wang');
     expect(interest?.fields).toMatchObject({ type: 'ownership', source: 'https://www.yunfan.cn/team', body: '陈静' });
 
-    const boss = await signIn(fetch, server.url, 'boss', 'boss-password-1', now());
+    const boss = await signIn(fetch, team.server.url, 'boss', 'boss-password-1', now());
     const bossDb = device('boss-interest');
     await syncOnce(bossDb, boss, { fetch, env: testEnv(Date.now(), 1, 13) });
     expect(
