@@ -11,6 +11,7 @@ import type { ParsedEmail } from '../capture/mail/parsed-email';
 import type { LeadcardDb, StoredRecord } from '../store/db';
 import { saveLocal } from '../store/local-change';
 import { phoneLookupKey } from '../store/lookup-keys';
+import { matchableAccount, matchableContact } from '../store/matchable';
 import type { StoreEnv } from '../store/meta';
 import { newAccountFields, newActivityFields, newContactFields } from '../store/new-records';
 
@@ -46,32 +47,6 @@ export interface SavedMailClip {
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-const stringOr = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-function matchableAccount(record: StoredRecord): MatchableAccount {
-  const f = record.fields;
-  return {
-    id: record.id,
-    name: stringOr(f.name),
-    domains: strings(f.domains),
-    phones: strings(f.phones),
-    website: stringOr(f.website),
-    address: stringOr(f.address),
-  };
-}
-
-function matchableContact(record: StoredRecord): MatchableContact {
-  const f = record.fields;
-  return {
-    id: record.id,
-    accountId: stringOr(f.accountId),
-    name: stringOr(f.name),
-    title: stringOr(f.title),
-    emails: strings(f.emails),
-    phones: strings(f.phones),
-  };
-}
-
 /** The cards that share a key with the candidate (emails, phones, domains, company name), read by index. */
 async function cardsSharingKeys(db: LeadcardDb, candidate: Candidate) {
   const emails = candidate.emails.map((e) => normaliseEmail(e)).filter((e): e is string => e !== null);

@@ -10,9 +10,10 @@ import {
 } from '../../shared/transfer/card-draft';
 import { csvRecords } from '../../shared/transfer/csv-text';
 import { fillBlanks, type ImportPlan, isProvisional, planImport } from '../../shared/transfer/import-plan';
-import type { LeadcardDb, StoredRecord } from './db';
+import type { LeadcardDb } from './db';
 import { saveLocal } from './local-change';
 import { phoneLookupKey } from './lookup-keys';
+import { matchableAccount, matchableContact } from './matchable';
 import type { StoreEnv } from './meta';
 import { newAccountFields, newContactFields } from './new-records';
 
@@ -30,32 +31,6 @@ export function draftsFromFile(fileName: string, text: string): DraftResult[] {
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-function matchableAccount(record: StoredRecord): MatchableAccount {
-  const f = record.fields;
-  return {
-    id: record.id,
-    name: text(f.name),
-    domains: strings(f.domains),
-    phones: strings(f.phones),
-    website: text(f.website),
-    address: text(f.address),
-  };
-}
-
-function matchableContact(record: StoredRecord): MatchableContact {
-  const f = record.fields;
-  return {
-    id: record.id,
-    accountId: text(f.accountId),
-    name: text(f.name),
-    title: text(f.title),
-    emails: strings(f.emails),
-    phones: strings(f.phones),
-  };
-}
-
 /** The stored cards that share an index key (domain, company name, phone, email) with some draft. */
 async function cardsSharingKeys(
   db: LeadcardDb,
