@@ -32,8 +32,10 @@ export default defineConfig({
         description: '__MSG_clipPageCommand__',
       },
     },
+    // Firefox reads `optional_host_permissions` only from version 128 (older ones ignore the key, so the sign-in's
+    // request for the rep's server could never be granted): 128 is the first release that keeps this manifest's word.
     browser_specific_settings: {
-      gecko: { id: 'leadcard@leadcard.dev', strict_min_version: '115.0' },
+      gecko: { id: 'leadcard@leadcard.dev', strict_min_version: '128.0' },
     },
   },
   vite: () => ({

@@ -13,6 +13,7 @@ import { ownershipRoutes } from './routes/ownership';
 import { reportRoutes } from './routes/reports';
 import { rulesRoutes } from './routes/rules';
 import { syncRoutes } from './routes/sync';
+import { teamRoutes } from './routes/teams';
 import { userRoutes } from './routes/users';
 import { webRoutes } from './routes/web';
 import { VERSION } from './version';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/opportunities', opportunityRoutes(deps));
   app.route('/api/v1/rules', rulesRoutes(deps));
   app.route('/api/v1/users', userRoutes(deps));
+  app.route('/api/v1/teams', teamRoutes(deps));
   app.route('/', webRoutes());
   app.notFound((c) =>
     c.json({ error: { code: 'not-found', message: `no route ${c.req.method} ${c.req.path}`, field: null } }, 404),

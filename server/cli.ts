@@ -4,6 +4,7 @@ import { backupCommand, migrateCommand, restoreCommand, tokenCommand, userComman
 import { extractCommand } from './commands/extract';
 import { parseEmailCommand } from './commands/parse-email';
 import { seedCommand } from './commands/seed';
+import { teamCommand } from './commands/teams';
 import { exportCommand, importCommand } from './commands/transfer';
 import { startServer } from './main';
 
@@ -17,6 +18,7 @@ Commands:
   migrate [--data DIR]                       apply pending database migrations
   user add NAME --role rep|manager|admin [--team T] [--password-stdin] [--data DIR]
   user list | user passwd NAME [--password-stdin]
+  team add NAME | team list | team rename OLD NEW [--data DIR]   manage teams (a rename moves users and cards)
   token create NAME [--label L]              print a new API token for user NAME (once)
   token list NAME | token revoke ID | token revoke NAME --all
   backup FILE [--data DIR]                   consistent copy of the database, also while serving
@@ -32,6 +34,7 @@ type Command = (args: string[]) => Promise<number | undefined>;
 const commands: Record<string, Command> = {
   extract: (args) => extractCommand(args),
   user: userCommand,
+  team: (args) => teamCommand(args),
   token: tokenCommand,
   migrate: migrateCommand,
   backup: backupCommand,

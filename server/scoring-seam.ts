@@ -6,10 +6,16 @@ import type { RuleDocument } from '../shared/scoring/rules';
 import type { AccountView, ChildRecord, Storage } from './db/storage';
 
 /**
- * The scoring seam. After a push or an ownership change touches an account, the server calls
- * `deps.rescore(accountId)`. `rescoreQueue(storage, scoreWithRules(…))` (wired in server/main.ts) re-grades the
- * account in the background with shared/scoring's pure `gradeAccount` and writes the grades through
- * `storage.setGrades` — the only writer of grades; clients cannot send them (the push schema refuses them).
+ * The seam between writes and scoring: the two types the rest of the server grades through, and a small
+ * stand-alone grader.
+ * - `Rescore`: `deps.rescore(accountId)` is called after a push or an ownership change touched an account.
+ *   server/main.ts wires it to `Scoring.touched` (server/scoring/scoring.ts), which schedules the population batch.
+ * - `ScoreAccount`: grades one card; `Scoring.scorer()` hands one to `storage.push` (routes/sync.ts, convert.ts,
+ *   opportunities.ts), which grades the pushed accounts inside the push's own transaction. Grades are written
+ *   only by the server; clients cannot send them (the push schema refuses them).
+ * - `scoreWithRules`, `rescoreWith` and `rescoreQueue` grade with fixed rules and no batch statistics, queued in
+ *   the background: what the server ran before server/scoring/ existed, kept for tests that grade without the
+ *   `Scoring` service (scoring-seam.test.ts). The running server does not use them.
  */
 export type Rescore = (accountId: string) => Promise<void>;
 

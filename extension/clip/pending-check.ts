@@ -2,6 +2,7 @@ import type { Candidate } from '../../shared/schema/candidate';
 import type { LeadcardDb } from '../store/db';
 import { deleteLocal } from '../store/local-change';
 import { readMeta, type StoreEnv, writeMeta } from '../store/meta';
+import { dropHeldCard } from '../sync/outbox-hold';
 import { ownershipQueries } from './ownership-check';
 import { type ClipInterest, INTERESTS_KEY } from './save-clip';
 
@@ -40,6 +41,12 @@ export function pendingChecks(db: LeadcardDb): Promise<PendingCheck[]> {
 
 export function clashes(db: LeadcardDb): Promise<Clash[]> {
   return readMeta<Clash[]>(db, CLASHES_KEY, []);
+}
+
+/** The cards the push holds back (outbox-hold.ts): a duplicate check not yet answered, or a clash not decided. */
+export async function heldAccounts(db: LeadcardDb): Promise<Set<string>> {
+  const waiting = [...(await pendingChecks(db)), ...(await clashes(db))];
+  return new Set(waiting.map((entry) => entry.accountId));
 }
 
 export async function clashOf(db: LeadcardDb, accountId: string): Promise<Clash | null> {
@@ -110,8 +117,20 @@ export async function keepClashingCard(db: LeadcardDb, env: StoreEnv, accountId:
 }
 
 /**
+ * A card created here whose creating change still waits in the outbox: held back since it was clipped
+ * (outbox-hold.ts), so the server has never seen it.
+ */
+async function neverReachedServer(db: LeadcardDb, accountId: string): Promise<boolean> {
+  const record = await db.accounts.get(accountId);
+  if (!record || record.base !== null) return false;
+  return (await db.outbox.where('[entity+id]').equals(['account', accountId]).count()) > 0;
+}
+
+/**
  * "Record my interest and remove my copy": queues the interest for the owner (sent at sync like a clip's) and
- * deletes the local account with its contacts, activities and opportunities, each with its tombstone.
+ * removes the local account with its contacts, activities and opportunities. A copy the server never had (the
+ * push holds a pending card back) just leaves the device with its queued changes; an older copy already pushed
+ * is deleted with tombstones.
  */
 export async function removeClashingCard(db: LeadcardDb, env: StoreEnv, accountId: string): Promise<boolean> {
   const tables = [...db.entityTableList, db.outbox, db.clocks, db.meta];
@@ -132,11 +151,15 @@ export async function removeClashingCard(db: LeadcardDb, env: StoreEnv, accountI
     };
     const interests = await readMeta<ClipInterest[]>(db, INTERESTS_KEY, []);
     await writeMeta(db, INTERESTS_KEY, [...interests, interest].slice(-KEEP));
-    for (const entity of ['activity', 'opportunity', 'contact'] as const) {
-      const ids = await db.tableOf(entity).where('accountId').equals(accountId).primaryKeys();
-      for (const id of ids) await deleteLocal(db, env, entity, id);
+    if (await neverReachedServer(db, accountId)) await dropHeldCard(db, accountId);
+    else {
+      // A copy already on the server (clipped before the push held pending cards back): delete it there too.
+      for (const entity of ['activity', 'opportunity', 'contact'] as const) {
+        const ids = await db.tableOf(entity).where('accountId').equals(accountId).primaryKeys();
+        for (const id of ids) await deleteLocal(db, env, entity, id);
+      }
+      if (await db.accounts.get(accountId)) await deleteLocal(db, env, 'account', accountId);
     }
-    if (await db.accounts.get(accountId)) await deleteLocal(db, env, 'account', accountId);
     await decide(db, env, accountId, 'remove');
     return true;
   });

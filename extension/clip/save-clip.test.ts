@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Candidate } from '../../shared/schema/candidate';
+import { clipPlan } from '../store/clip-plan';
 import type { LeadcardDb } from '../store/db';
 import { saveLocal } from '../store/local-change';
 import type { StoreEnv } from '../store/meta';
 import { newAccountFields, newContactFields } from '../store/new-records';
 import { openTestDb, testEnv } from '../store/test-db';
 import type { ClipExtras } from './clip-draft';
-import { clipInterests, clipPlan, recordInterest, saveClip } from './save-clip';
+import { clipInterests, recordInterest, saveClip } from './save-clip';
 
 const URL_ = 'https://www.hengtai-tech.cn/contact.html';
 const extras = (overrides: Partial<ClipExtras> = {}): ClipExtras => ({

@@ -1,6 +1,6 @@
-import type { FieldChange, MergePlan } from '../../shared/match/merge-plan';
+import type { MergePlan } from '../../shared/match/merge-plan';
 import type { Candidate } from '../../shared/schema/candidate';
-import { type MailClipPlan, mailClipPlan } from '../mail-adapters/save-mail-clip';
+import { clipPlan, plannedProvenance, plannedValues, stringsOf } from '../store/clip-plan';
 import type { LeadcardDb } from '../store/db';
 import { saveLocal } from '../store/local-change';
 import { readMeta, type StoreEnv, writeMeta } from '../store/meta';
@@ -9,14 +9,8 @@ import type { ClipExtras } from './clip-draft';
 import type { OwnershipCheck } from './ownership-check';
 import { rememberPendingCheck } from './pending-check';
 
-/** Where a clip would go: the match, the cards it names and the field-by-field plan (shared with mail clips). */
-export type ClipPlan = MailClipPlan;
-export const clipPlan: (db: LeadcardDb, candidate: Candidate) => Promise<ClipPlan> = mailClipPlan;
-
 /** For each conflicting field (`contact.title`, `account.name`), which value the rep keeps; unchosen = the card's. */
 export type ConflictChoices = Record<string, 'card' | 'clip'>;
-
-export const choiceKey = (side: 'contact' | 'account', field: string) => `${side}.${field}`;
 
 export interface ClipSave {
   candidate: Candidate;
@@ -40,36 +34,6 @@ export interface SavedClip {
   plan: MergePlan;
 }
 
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-
-/** A plan's fills, appends and the conflicts the rep settled for the clip, as field values over `current`. */
-function applied(
-  side: 'contact' | 'account',
-  changes: FieldChange<string>[],
-  current: Record<string, unknown>,
-  choices: ConflictChoices,
-): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const change of changes) {
-    if (change.action === 'fill') out[change.field] = change.value;
-    if (change.action === 'append') out[change.field] = [...strings(current[change.field]), ...change.values];
-    // Never silently overwritten (DESIGN §3): only the rep's explicit choice replaces the card's value.
-    if (change.action === 'conflict' && choices[choiceKey(side, change.field)] === 'clip')
-      out[change.field] = change.incoming;
-  }
-  return out;
-}
-
-function provenanceOf(changes: FieldChange<string>[], url: string, at: string, choices: ConflictChoices) {
-  const out: Record<string, { source: string; part: string; at: string }> = {};
-  for (const change of changes) {
-    if (change.action === 'conflict' && choices[choiceKey('contact', change.field)] !== 'clip') continue;
-    out[change.field] = { source: url.slice(0, 2048), part: change.evidence.join(',').slice(0, 200) || 'page', at };
-  }
-  return out;
-}
-
 /**
  * Saves one clipped lead in ONE transaction, each write with its outbox mutation: the account and contact merged
  * into the matching cards (fills, appends and the conflicts the rep chose) or new, the rep's tags and buying
@@ -83,10 +47,11 @@ export async function saveClip(db: LeadcardDb, env: StoreEnv, input: ClipSave): 
     const now = new Date(env.now()).toISOString();
 
     let accountId: string;
-    const accountChanges = applied('account', plan.account, account?.fields ?? {}, choices);
+    const takesClip = (key: string) => choices[key] === 'clip';
+    const accountChanges = plannedValues('account', plan.account, account?.fields ?? {}, takesClip);
     if (account) {
       accountId = account.id;
-      const tags = strings(account.fields.tags);
+      const tags = stringsOf(account.fields.tags);
       const newTags = extras.tags.filter((tag) => !tags.includes(tag));
       const patch =
         newTags.length > 0 ? { ...accountChanges, tags: [...tags, ...newTags].slice(0, 50) } : accountChanges;
@@ -101,8 +66,8 @@ export async function saveClip(db: LeadcardDb, env: StoreEnv, input: ClipSave): 
         source: extras.source,
         tags: extras.tags,
         ...(accountChanges as Partial<Record<'website' | 'address', string>>),
-        domains: strings(accountChanges.domains),
-        phones: strings(accountChanges.phones),
+        domains: stringsOf(accountChanges.domains),
+        phones: stringsOf(accountChanges.phones),
       });
       accountId = (await saveLocal(db, env, 'account', null, fields)).id;
       if (input.check?.state !== 'checked')
@@ -111,8 +76,8 @@ export async function saveClip(db: LeadcardDb, env: StoreEnv, input: ClipSave): 
 
     let contactId: string | null = null;
     if (match.contact.action !== 'none') {
-      const changes = applied('contact', plan.contact, contact?.fields ?? {}, choices);
-      const provenance = provenanceOf(plan.contact, url, now, choices);
+      const changes = plannedValues('contact', plan.contact, contact?.fields ?? {}, takesClip);
+      const provenance = plannedProvenance(plan.contact, { source: url, part: 'page', at: now }, takesClip);
       const role = extras.buyingRole;
       if (contact) {
         contactId = contact.id;
@@ -128,8 +93,8 @@ export async function saveClip(db: LeadcardDb, env: StoreEnv, input: ClipSave): 
           accountId,
           name: name.slice(0, 200),
           title: typeof changes.title === 'string' ? changes.title : null,
-          emails: strings(changes.emails),
-          phones: strings(changes.phones),
+          emails: stringsOf(changes.emails),
+          phones: stringsOf(changes.phones),
           buyingRole: role,
           isPrimary: account === null,
           provenance,

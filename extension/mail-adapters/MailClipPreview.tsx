@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Locale, t } from '../../shared/i18n';
 import { describeChange, describeReasons } from '../../shared/match/describe-match';
+import { type ClipPlan, clipPlan } from '../store/clip-plan';
 import type { LeadcardDb } from '../store/db';
-import { InvalidChangeError } from '../store/local-change';
 import type { StoreEnv } from '../store/meta';
+import { ClipFormFooter, useClipSaving } from '../ui/ClipFormFooter';
 import { formatTime } from '../ui/format';
 import { type ClipForm, candidateOf, formOf, mailCandidate } from './clip-form';
 import type { MailClip } from './mail-clip-types';
-import { type MailClipPlan, mailClipPlan, saveMailClip } from './save-mail-clip';
+import { saveMailClip } from './save-mail-clip';
 
 const fields: [keyof ClipForm, Parameters<typeof t>[1]][] = [
   ['name', 'mail.preview.name'],
@@ -46,9 +47,8 @@ export function MailClipPreview({
   const { parsed } = clip;
   const base = mailCandidate(parsed);
   const [form, setForm] = useState<ClipForm>(() => formOf(base));
-  const [plan, setPlan] = useState<MailClipPlan | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const [plan, setPlan] = useState<ClipPlan | null>(null);
+  const { errors, setErrors, busy, run } = useClipSaving(locale);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [takeFromMail, setTakeFromMail] = useState<ReadonlySet<string>>(new Set());
 
@@ -56,14 +56,14 @@ export function MailClipPreview({
   useEffect(() => {
     const { candidate } = candidateOf(form, base);
     let live = true;
-    if (candidate) void mailClipPlan(db, candidate).then((next) => live && setPlan(next));
+    if (candidate) void clipPlan(db, candidate).then((next) => live && setPlan(next));
     else setPlan(null);
     return () => {
       live = false;
     };
   }, [db, form]);
 
-  async function save(event: Event) {
+  async function submit(event: Event) {
     event.preventDefault();
     const { candidate, problems } = candidateOf(form, base);
     if (!candidate) {
@@ -76,9 +76,7 @@ export function MailClipPreview({
       );
       return;
     }
-    setBusy(true);
-    setErrors([]);
-    try {
+    await run(async () => {
       const repAddresses = clip.repAddress ? [clip.repAddress] : [];
       const saved = await saveMailClip(db, env, {
         candidate,
@@ -91,12 +89,7 @@ export function MailClipPreview({
       const account = await db.accounts.get(saved.accountId);
       setOutcome({ kind: saved.duplicate ? 'duplicate' : 'saved', name: String(account?.fields.name ?? '') });
       onSaved(saved.accountId);
-    } catch (error) {
-      if (!(error instanceof InvalidChangeError)) throw error;
-      setErrors([t(locale, 'extension.error.invalid', { reason: error.message })]);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const from = parsed.from ? parsed.from.name || parsed.from.address : '?';
@@ -128,7 +121,7 @@ export function MailClipPreview({
     : [];
 
   return (
-    <form class="mail-clip" onSubmit={save} data-testid="mail-clip" data-clip={clip.id}>
+    <form class="mail-clip" onSubmit={submit} data-testid="mail-clip" data-clip={clip.id}>
       <h2>{t(locale, 'mail.preview.title', { from })}</h2>
       <p class="meta">
         {t(locale, 'mail.preview.subject')}:{' '}
@@ -172,28 +165,21 @@ export function MailClipPreview({
         </pre>
         {parsed.quoted ? <p class="hint">{t(locale, 'mail.preview.quoted')}</p> : null}
       </details>
-      {errors.map((error) => (
-        <p class="error" key={error} role="alert">
-          {error}
-        </p>
-      ))}
-      {outcome ? (
-        <p role="status" data-testid="mail-saved" data-outcome={outcome.kind}>
-          {t(locale, outcome.kind === 'saved' ? 'mail.preview.saved' : 'mail.preview.duplicate', {
-            name: outcome.name,
-          })}
-        </p>
-      ) : null}
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          {t(locale, busy ? 'mail.preview.saving' : 'mail.preview.save')}
-        </button>
-        {onDismiss ? (
-          <button type="button" onClick={onDismiss}>
-            {t(locale, 'mail.preview.dismiss')}
-          </button>
+      <ClipFormFooter
+        errors={errors}
+        busy={busy}
+        saveLabel={t(locale, 'mail.preview.save')}
+        savingLabel={t(locale, 'mail.preview.saving')}
+        close={onDismiss ? { label: t(locale, 'mail.preview.dismiss'), onClose: onDismiss } : undefined}
+      >
+        {outcome ? (
+          <p role="status" data-testid="mail-saved" data-outcome={outcome.kind}>
+            {t(locale, outcome.kind === 'saved' ? 'mail.preview.saved' : 'mail.preview.duplicate', {
+              name: outcome.name,
+            })}
+          </p>
         ) : null}
-      </div>
+      </ClipFormFooter>
     </form>
   );
 }

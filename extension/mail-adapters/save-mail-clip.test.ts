@@ -4,13 +4,14 @@ import { htmlDocument } from '../capture/html-document';
 import { gmailMessage } from '../capture/mail/gmail-message';
 import { parseEmail } from '../capture/mail/parsed-email';
 import { parsedOpenMessage } from '../capture/mail/parsed-open-message';
+import { clipPlan } from '../store/clip-plan';
 import type { LeadcardDb } from '../store/db';
 import { saveLocal } from '../store/local-change';
 import type { StoreEnv } from '../store/meta';
 import { newAccountFields, newContactFields } from '../store/new-records';
 import { openTestDb, testEnv } from '../store/test-db';
 import { mailCandidate } from './clip-form';
-import { mailClipPlan, saveMailClip } from './save-mail-clip';
+import { saveMailClip } from './save-mail-clip';
 
 const fixture = (path: string) => new URL(`../../test/fixtures/${path}`, import.meta.url);
 const gmailParsed = () =>
@@ -92,7 +93,7 @@ describe('saveMailClip', () => {
       newContactFields({ accountId, name: '张伟', title: '总经理', emails: ['zhangwei@huaxing.cn'] }),
     );
     const parsed = gmailParsed();
-    const plan = await mailClipPlan(db, mailCandidate(parsed));
+    const plan = await clipPlan(db, mailCandidate(parsed));
     expect(plan.match.contact).toMatchObject({ action: 'merge', match: { id: contactId } });
     expect(plan.plan.contact).toContainEqual(
       expect.objectContaining({ field: 'title', action: 'conflict', current: '总经理', incoming: '采购经理' }),

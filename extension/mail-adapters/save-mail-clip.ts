@@ -1,27 +1,12 @@
-import { matchCandidate } from '../../shared/match/match-candidate';
-import { type MergePlan, mergePlan } from '../../shared/match/merge-plan';
-import type { MatchableAccount, MatchableContact, MatchResult } from '../../shared/match/types';
-import { normaliseCompanyName } from '../../shared/normalise/company';
-import { isFreeMailDomain, registrableDomain } from '../../shared/normalise/domain';
-import { normaliseEmail } from '../../shared/normalise/email';
-import { normalisePhone } from '../../shared/normalise/phone';
+import type { MergePlan } from '../../shared/match/merge-plan';
 import type { Candidate } from '../../shared/schema/candidate';
 import { mailDirection } from '../capture/mail/mail-direction';
 import type { ParsedEmail } from '../capture/mail/parsed-email';
-import type { LeadcardDb, StoredRecord } from '../store/db';
+import { clipPlan, plannedProvenance, plannedValues, stringsOf } from '../store/clip-plan';
+import type { LeadcardDb } from '../store/db';
 import { saveLocal } from '../store/local-change';
-import { phoneLookupKey } from '../store/lookup-keys';
-import { matchableAccount, matchableContact } from '../store/matchable';
 import type { StoreEnv } from '../store/meta';
 import { newAccountFields, newActivityFields, newContactFields } from '../store/new-records';
-
-/** Where a clip would go: the match decision, the cards it names, and the field-by-field plan against them. */
-export interface MailClipPlan {
-  match: MatchResult;
-  account: StoredRecord | null;
-  contact: StoredRecord | null;
-  plan: MergePlan;
-}
 
 /** A clip the rep saves: the edited candidate, the parsed mail and the message id it is recorded under. */
 export interface MailClipSave {
@@ -45,80 +30,6 @@ export interface SavedMailClip {
   plan: MergePlan;
 }
 
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-/** The cards that share a key with the candidate (emails, phones, domains, company name), read by index. */
-async function cardsSharingKeys(db: LeadcardDb, candidate: Candidate) {
-  const emails = candidate.emails.map((e) => normaliseEmail(e)).filter((e): e is string => e !== null);
-  const phones = candidate.phones
-    .map((p) => normalisePhone(p)?.e164)
-    .filter((p): p is string => typeof p === 'string')
-    .map(phoneLookupKey);
-  const domains = [candidate.website, ...emails]
-    .map((s) => (s ? registrableDomain(s) : null))
-    .filter((d): d is string => d !== null && !isFreeMailDomain(d));
-  const orgName = candidate.org ?? (candidate.kind === 'organisation' ? candidate.name : null);
-  const company = orgName ? normaliseCompanyName(orgName) : '';
-
-  const contacts = new Map<string, StoredRecord>();
-  for (const c of await db.contacts.where('emails').anyOf(emails).toArray()) contacts.set(c.id, c);
-  for (const c of await db.contacts.where('phones').anyOf(phones).toArray()) contacts.set(c.id, c);
-  const accounts = new Map<string, StoredRecord>();
-  for (const a of await db.accounts.where('domains').anyOf(domains).toArray()) accounts.set(a.id, a);
-  for (const a of await db.accounts.where('phones').anyOf(phones).toArray()) accounts.set(a.id, a);
-  if (company) for (const a of await db.accounts.where('company').equals(company).toArray()) accounts.set(a.id, a);
-  return { accounts: [...accounts.values()], contacts: [...contacts.values()] };
-}
-
-/**
- * Where saving this candidate would go (DESIGN §3: a clip that matches a contact by email or phone, or an account
- * by domain or company name, merges into it and says so), and what it would fill, append or leave in conflict.
- */
-export async function mailClipPlan(db: LeadcardDb, candidate: Candidate): Promise<MailClipPlan> {
-  const existing = await cardsSharingKeys(db, candidate);
-  const match = matchCandidate(candidate, {
-    accounts: existing.accounts.map(matchableAccount),
-    contacts: existing.contacts.map(matchableContact),
-  });
-  const contact =
-    match.contact.action === 'merge'
-      ? ((await db.contacts.get((match.contact as { match: { id: string } }).match.id)) ?? null)
-      : null;
-  const account =
-    match.account.action === 'merge'
-      ? ((await db.accounts.get((match.account as { match: { id: string } }).match.id)) ?? null)
-      : null;
-  const plan = mergePlan(candidate, {
-    contact: contact ? matchableContact(contact) : emptyContact,
-    account: account ? matchableAccount(account) : emptyAccount,
-  });
-  return { match, account, contact, plan };
-}
-
-const emptyContact: MatchableContact = { id: '', accountId: null, name: null, title: null, emails: [], phones: [] };
-const emptyAccount: MatchableAccount = { id: '', name: null, domains: [], phones: [], website: null, address: null };
-
-type Changes = Record<string, string | string[]>;
-
-/**
- * The fills and appends of a plan as field values on top of `current`. A conflict keeps the card's value unless
- * the rep chose the mail's (`take` holds `side.field`): nothing is overwritten silently (DESIGN §3).
- */
-function applied(
-  side: 'contact' | 'account',
-  changes: MergePlan['contact'] | MergePlan['account'],
-  current: Record<string, unknown>,
-  take: ReadonlySet<string>,
-): Changes {
-  const out: Changes = {};
-  for (const change of changes) {
-    if (change.action === 'fill') out[change.field] = change.value;
-    if (change.action === 'append') out[change.field] = [...strings(current[change.field]), ...change.values];
-    if (change.action === 'conflict' && take.has(`${side}.${change.field}`)) out[change.field] = change.incoming;
-  }
-  return out;
-}
-
 /**
  * Saves a mail clip in ONE transaction: the account and contact (merged into the matching cards, or new), and an
  * `email` activity with the message id as its source and the sender's own text as its body. A message already on
@@ -128,12 +39,13 @@ export async function saveMailClip(db: LeadcardDb, env: StoreEnv, input: MailCli
   const { candidate, parsed, source } = input;
   const tables = [...db.entityTableList, db.outbox, db.clocks, db.meta];
   return db.transaction('rw', tables, async () => {
-    const { account, contact, plan, match } = await mailClipPlan(db, candidate);
+    const { account, contact, plan, match } = await clipPlan(db, candidate);
     const now = new Date(env.now()).toISOString();
 
     let accountId: string;
     const take = input.takeFromMail ?? new Set<string>();
-    const accountChanges = applied('account', plan.account, account?.fields ?? {}, take);
+    const takesMail = (key: string) => take.has(key);
+    const accountChanges = plannedValues('account', plan.account, account?.fields ?? {}, takesMail);
     if (account) {
       accountId = account.id;
       if (Object.keys(accountChanges).length > 0) await saveLocal(db, env, 'account', accountId, accountChanges);
@@ -146,16 +58,17 @@ export async function saveMailClip(db: LeadcardDb, env: StoreEnv, input: MailCli
         kind: named ? 'business' : 'individual',
         source: 'email',
         ...(accountChanges as Partial<Record<'website' | 'address', string>>),
-        domains: strings(accountChanges.domains),
-        phones: strings(accountChanges.phones),
+        domains: stringsOf(accountChanges.domains),
+        phones: stringsOf(accountChanges.phones),
       });
       accountId = (await saveLocal(db, env, 'account', null, fields)).id;
     }
 
     let contactId: string | null = null;
     if (match.contact.action !== 'none') {
-      const contactChanges = applied('contact', plan.contact, contact?.fields ?? {}, take);
-      const provenance = provenanceOf(plan.contact, source, now, take);
+      const contactChanges = plannedValues('contact', plan.contact, contact?.fields ?? {}, takesMail);
+      // Each filled field's origin (DESIGN §11): the message id, the part of the mail, when.
+      const provenance = source ? plannedProvenance(plan.contact, { source, part: 'email', at: now }, takesMail) : {};
       if (contact) {
         contactId = contact.id;
         if (Object.keys(contactChanges).length > 0) {
@@ -168,8 +81,8 @@ export async function saveMailClip(db: LeadcardDb, env: StoreEnv, input: MailCli
           accountId,
           name: name.slice(0, 200),
           title: typeof contactChanges.title === 'string' ? contactChanges.title : null,
-          emails: strings(contactChanges.emails),
-          phones: strings(contactChanges.phones),
+          emails: stringsOf(contactChanges.emails),
+          phones: stringsOf(contactChanges.phones),
           isPrimary: account === null,
           provenance,
         });
@@ -182,7 +95,7 @@ export async function saveMailClip(db: LeadcardDb, env: StoreEnv, input: MailCli
     const savedAccount = await db.accounts.get(accountId);
     const direction = mailDirection(parsed, {
       repAddresses: [...(input.repAddresses ?? []), ...(input.by.includes('@') ? [input.by] : [])],
-      customerEmails: [...strings(savedContact?.fields.emails), ...candidate.emails],
+      customerEmails: [...stringsOf(savedContact?.fields.emails), ...candidate.emails],
       customerDomains: savedAccount?.domains ?? [],
     });
 
@@ -213,15 +126,4 @@ export async function saveMailClip(db: LeadcardDb, env: StoreEnv, input: MailCli
     const { id: activityId } = await saveLocal(db, env, 'activity', null, activity);
     return { accountId, contactId, activityId, duplicate: false, plan };
   });
-}
-
-/** Each filled contact field's origin (DESIGN §11): the message id, the part of the mail, when. */
-function provenanceOf(changes: MergePlan['contact'], source: string | null, at: string, take: ReadonlySet<string>) {
-  const out: Record<string, { source: string; part: string; at: string }> = {};
-  if (!source) return out;
-  for (const change of changes) {
-    if (change.action === 'conflict' && !take.has(`contact.${change.field}`)) continue;
-    out[change.field] = { source: source.slice(0, 2048), part: change.evidence.join(',').slice(0, 200) || 'email', at };
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LeadcardDb } from './db';
 import { exportCards, exportCsv, exportJson } from './export-cards';
-import { applyImport, previewImport } from './import-cards';
+import { applyImport, ImportStoppedError, previewImport } from './import-cards';
 import { saveLocal } from './local-change';
 import { newAccountFields, newContactFields } from './new-records';
 import { openTestDb, testEnv } from './test-db';
@@ -106,4 +106,39 @@ describe('import into the store', () => {
     ).toEqual(csv.split('\n').sort());
     copy.close();
   });
+  it('writes a large file a batch per transaction: a failing row rolls back its whole batch and names its line', async () => {
+    db = openTestDb();
+    const env = testEnv();
+    // 1,200 rows, two contacts per company (the second merges into the card of the first): three batches of 500.
+    const rows = Array.from({ length: 1200 }, (_, i) => {
+      const c = Math.floor(i / 2);
+      return `腾达${c}科技有限公司,张${i}三,采购经理,1380${String(i).padStart(7, '0')},zhang${i}@tengda${c}.com.cn,https://www.tengda${c}.com.cn,`;
+    });
+    const plan = await previewImport(db, 'big.csv', [CSV.split('\n')[0], ...rows].join('\n'));
+    expect(plan.counts).toEqual({ new: 600, merge: 600, invalid: 0 });
+    // A row that passed the preview but that the store refuses (line 702, in the second batch: lines 502–1001).
+    const bad = plan.rows.find((r) => r.line === 702);
+    if (!bad || bad.action === 'invalid') throw new Error('line 702 should be writable');
+    bad.draft.contact = { ...bad.draft.contact, emails: ['not-an-email'] };
+    const stopped = await applyImport(db, env, plan).catch((error: unknown) => error);
+    expect(stopped).toBeInstanceOf(ImportStoppedError);
+    expect(stopped).toMatchObject({
+      line: 702,
+      imported: { created: 250, merged: 250, unchanged: 0 },
+      firstLineNotImported: 502,
+    });
+    expect((stopped as ImportStoppedError).reason).toMatch(/^emails\.0: /);
+    // The first batch is stored with its outbox mutations; nothing of the second.
+    expect(await db.accounts.count()).toBe(250);
+    expect(await db.contacts.count()).toBe(500);
+    expect(await db.outbox.count()).toBe(750);
+    expect(await db.contacts.where('emails').equals('zhang500@tengda250.com.cn').count()).toBe(0);
+
+    // Fixed and imported again: the first batch's rows are unchanged, the rest is written.
+    bad.draft.contact = { ...bad.draft.contact, emails: ['zhang700@tengda350.com.cn'] };
+    const again = await previewImport(db, 'big.csv', [CSV.split('\n')[0], ...rows].join('\n'));
+    expect(await applyImport(db, env, again)).toEqual({ created: 350, merged: 350, unchanged: 500 });
+    expect(await db.accounts.count()).toBe(600);
+    expect(await db.contacts.count()).toBe(1200);
+  }, 120_000);
 });

@@ -14,7 +14,7 @@ import type { LeadcardDb } from './db';
 import { saveLocal } from './local-change';
 import { phoneLookupKey } from './lookup-keys';
 import { matchableAccount, matchableContact } from './matchable';
-import type { StoreEnv } from './meta';
+import { clientIdOf, type StoreEnv } from './meta';
 import { newAccountFields, newContactFields } from './new-records';
 
 /** The rows of a CSV (English or Chinese headers) or vCard file; a file that is neither is one invalid row. */
@@ -88,65 +88,122 @@ export interface ImportOutcome {
   unchanged: number;
 }
 
+/** Rows written per IndexedDB transaction (task H6): one transaction per record made a large file crawl. */
+export const IMPORT_BATCH = 500;
+
+/**
+ * A row's write failed: its batch was rolled back whole (nothing of it is stored), the batches before it stay.
+ * `line` names the row, `imported` counts what the earlier batches wrote, `firstLineNotImported` where the import
+ * stopped.
+ */
+export class ImportStoppedError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+    readonly imported: ImportOutcome,
+    readonly firstLineNotImported: number,
+  ) {
+    super(`line ${line}: ${reason}`);
+  }
+}
+
+type WritableRow = Exclude<ImportPlan['rows'][number], { action: 'invalid' }>;
+
 /**
  * Writes a previewed plan through the store (each change with its outbox mutation, see local-change.ts): new rows
  * become new cards, merges fill blanks and add to lists of the card they matched, never overwriting.
+ * `IMPORT_BATCH` rows share one transaction (the writes of local-change.ts join it), so a batch is stored whole
+ * or not at all; a row that fails stops the import with an ImportStoppedError naming its line.
  */
-export async function applyImport(db: LeadcardDb, env: StoreEnv, plan: ImportPlan): Promise<ImportOutcome> {
+export async function applyImport(
+  db: LeadcardDb,
+  env: StoreEnv,
+  plan: ImportPlan,
+  batchSize = IMPORT_BATCH,
+): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { created: 0, merged: 0, unchanged: 0 };
   const written = new Map<string, string>();
-  for (const row of plan.rows) {
-    if (row.action === 'invalid') continue;
-    const { draft } = row;
-    let changed = false;
-    let accountId: string;
-    if (row.action === 'new') {
-      const fields = newAccountFields({
-        source: 'other',
-        ...(draft.account as Partial<AccountFields>),
-        name: String(draft.account.name),
-      });
-      accountId = (await saveLocal(db, env, 'account', null, fields)).id;
-      written.set(row.ref, accountId);
-      changed = true;
-    } else {
-      accountId = (isProvisional(row.accountId) ? written.get(row.accountId) : row.accountId) ?? '';
-      const existing = await db.accounts.get(accountId);
-      if (!existing) continue;
-      const patch = fillBlanks(existing.fields, draft.account);
-      if (Object.keys(patch).length > 0) {
-        await saveLocal(db, env, 'account', accountId, patch);
-        changed = true;
-      }
-    }
-    if (draft.contact) {
-      const contactName = String(draft.contact.name);
-      const known =
-        row.action === 'merge' && row.contactId && !isProvisional(row.contactId)
-          ? await db.contacts.get(row.contactId)
-          : (await db.contacts.where('accountId').equals(accountId).toArray()).find(
-              (c) => c.fields.name === contactName,
-            );
-      if (known) {
-        const patch = fillBlanks(known.fields, draft.contact);
-        if (Object.keys(patch).length > 0) {
-          await saveLocal(db, env, 'contact', known.id, patch);
-          changed = true;
+  const rows = plan.rows.filter((row): row is WritableRow => row.action !== 'invalid');
+  // The client id first, outside the batches: creating it is a write of its own.
+  await clientIdOf(db, env);
+  for (let start = 0; start < rows.length; start += batchSize) {
+    const batch = rows.slice(start, start + batchSize);
+    const counts: ImportOutcome = { created: 0, merged: 0, unchanged: 0 };
+    const made = new Map<string, string>();
+    let current = batch[0] as WritableRow;
+    try {
+      await db.transaction('rw', [db.accounts, db.contacts, db.outbox, db.clocks, db.meta], async () => {
+        for (const row of batch) {
+          current = row;
+          const result = await applyRow(db, env, row, (ref) => written.get(ref) ?? made.get(ref), made);
+          if (result !== 'skipped') counts[result]++;
         }
-      } else {
-        await saveLocal(
-          db,
-          env,
-          'contact',
-          null,
-          newContactFields({ ...(draft.contact as Partial<ContactFields>), accountId, name: contactName }),
-        );
-        changed = true;
-      }
+      });
+    } catch (error) {
+      throw new ImportStoppedError(current.line, (error as Error).message, outcome, (batch[0] as WritableRow).line);
     }
-    if (row.action === 'new') outcome.created++;
-    else if (changed) outcome.merged++;
-    else outcome.unchanged++;
+    // Committed: the batch's cards and counts count.
+    for (const [ref, id] of made) written.set(ref, id);
+    outcome.created += counts.created;
+    outcome.merged += counts.merged;
+    outcome.unchanged += counts.unchanged;
   }
   return outcome;
+}
+
+/** Writes one planned row inside the batch's transaction; `cardOf` finds the card an earlier row created. */
+async function applyRow(
+  db: LeadcardDb,
+  env: StoreEnv,
+  row: WritableRow,
+  cardOf: (ref: string) => string | undefined,
+  made: Map<string, string>,
+): Promise<keyof ImportOutcome | 'skipped'> {
+  const { draft } = row;
+  let changed = false;
+  let accountId: string;
+  if (row.action === 'new') {
+    const fields = newAccountFields({
+      source: 'other',
+      ...(draft.account as Partial<AccountFields>),
+      name: String(draft.account.name),
+    });
+    accountId = (await saveLocal(db, env, 'account', null, fields)).id;
+    made.set(row.ref, accountId);
+    changed = true;
+  } else {
+    accountId = (isProvisional(row.accountId) ? cardOf(row.accountId) : row.accountId) ?? '';
+    const existing = await db.accounts.get(accountId);
+    if (!existing) return 'skipped';
+    const patch = fillBlanks(existing.fields, draft.account);
+    if (Object.keys(patch).length > 0) {
+      await saveLocal(db, env, 'account', accountId, patch);
+      changed = true;
+    }
+  }
+  if (draft.contact) {
+    const contactName = String(draft.contact.name);
+    const known =
+      row.action === 'merge' && row.contactId && !isProvisional(row.contactId)
+        ? await db.contacts.get(row.contactId)
+        : (await db.contacts.where('accountId').equals(accountId).toArray()).find((c) => c.fields.name === contactName);
+    if (known) {
+      const patch = fillBlanks(known.fields, draft.contact);
+      if (Object.keys(patch).length > 0) {
+        await saveLocal(db, env, 'contact', known.id, patch);
+        changed = true;
+      }
+    } else {
+      await saveLocal(
+        db,
+        env,
+        'contact',
+        null,
+        newContactFields({ ...(draft.contact as Partial<ContactFields>), accountId, name: contactName }),
+      );
+      changed = true;
+    }
+  }
+  if (row.action === 'new') return 'created';
+  return changed ? 'merged' : 'unchanged';
 }

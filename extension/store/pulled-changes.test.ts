@@ -43,6 +43,50 @@ describe('applyPulledChanges', () => {
     expect(record?.base?.region).toBe('广州');
   });
 
+  it('tombstones for a card the rep lost (it and its children) remove it all and queue nothing', async () => {
+    db = openTestDb();
+    const env = testEnv();
+    const id = '01935240-5400-7000-8000-0000000000a1';
+    const contact = '01935240-5400-7000-8000-0000000000c1';
+    const visit = '01935240-5400-7000-8000-0000000000d1';
+    const child = (entity: Change['entity'], childId: string, version: number): Change => ({
+      entity,
+      id: childId,
+      version,
+      deleted: false,
+      fields: { accountId: id, name: '周经理', type: 'visit', at: NOW, by: 'li', summary: '面访' },
+    });
+    await applyPulledChanges(
+      db,
+      [serverState(id, {}, 1), child('contact', contact, 2), child('activity', visit, 3)],
+      3,
+      NOW,
+    );
+    // A local edit of another card is queued: the tombstones must leave it as it is, and add nothing.
+    const { id: other } = await saveLocal(db, env, 'account', null, newAccountFields({ name: 'Beta' }));
+    const queued = await db.outbox.toArray();
+    const gone = (entity: Change['entity'], goneId: string, version: number): Change => ({
+      entity,
+      id: goneId,
+      version,
+      deleted: true,
+      fields: {},
+      hlcs: {},
+    });
+    await applyPulledChanges(
+      db,
+      [gone('account', id, 7), gone('contact', contact, 8), gone('activity', visit, 9)],
+      9,
+      NOW,
+    );
+    expect(await db.accounts.get(id)).toBeUndefined();
+    expect(await db.contacts.get(contact)).toBeUndefined();
+    expect(await db.activities.get(visit)).toBeUndefined();
+    expect(await db.outbox.toArray()).toEqual(queued);
+    expect(await db.accounts.get(other)).toBeDefined();
+    expect(await readMeta(db, META.cursor, 0)).toBe(9);
+  });
+
   it('a tombstone removes the record; a queued local delete keeps it removed', async () => {
     db = openTestDb();
     const env = testEnv();

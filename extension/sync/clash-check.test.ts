@@ -166,7 +166,9 @@ describe('at sync', () => {
       return server.fetch(input as string, init);
     }) as typeof fetch;
     const result = await syncOnce(db, target, { fetch: fn, env });
-    expect(result.pushed).toBeGreaterThan(0);
+    // …and the clashing card waits for the rep's decision instead of being pushed (outbox-hold.ts).
+    expect(result.pushed).toBe(0);
+    expect(pushed).toBe(false);
     expect(await clashes(db)).toMatchObject([{ accountId: saved.accountId, owner: '王芳' }]);
     expect(await pendingChecks(db)).toEqual([]);
   });
@@ -190,8 +192,25 @@ describe('clash decisions', () => {
     ]);
   });
 
-  it('remove my copy queues the interest and deletes the card and its children with tombstones', async () => {
+  it('remove my copy of a card the server never had: it and its queued changes leave, no tombstones', async () => {
     const { env, saved } = await clashed();
+    expect(await db.outbox.count()).toBe(3);
+    expect(await removeClashingCard(db, env, saved.accountId)).toBe(true);
+    expect(await db.accounts.get(saved.accountId)).toBeUndefined();
+    expect(await db.contacts.where('accountId').equals(saved.accountId).count()).toBe(0);
+    expect(await db.activities.where('accountId').equals(saved.accountId).count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.clocks.count()).toBe(0);
+    const [interest] = await clipInterests(db);
+    expect(interest).toMatchObject({ owner: '王芳', until: '2026-12-20', emails: ['zhangwei@hengtai-tech.cn'] });
+    expect(await clashes(db)).toEqual([]);
+  });
+
+  it('remove my copy of a card already pushed (before pushes held clashes back): deleted with tombstones', async () => {
+    const { env, saved } = await clashed();
+    // As after an earlier push and pull: the queue is empty and the records are the server's state.
+    await db.outbox.clear();
+    await db.accounts.update(saved.accountId, { base: undefined });
     const before = await db.outbox.count();
     expect(await removeClashingCard(db, env, saved.accountId)).toBe(true);
     expect(await db.accounts.get(saved.accountId)).toBeUndefined();

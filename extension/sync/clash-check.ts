@@ -1,6 +1,7 @@
 import { ownershipAnswer } from '../clip/ownership-check';
-import { pendingChecks, settlePendingCheck } from '../clip/pending-check';
+import { heldAccounts, pendingChecks, settlePendingCheck } from '../clip/pending-check';
 import type { LeadcardDb } from '../store/db';
+import { holdBackUndecided } from './outbox-hold';
 import { ServerError } from './server-error';
 import type { SyncOptions, SyncTarget } from './sync-client';
 
@@ -69,4 +70,12 @@ export async function runPendingChecks(
     }
   }
   return result;
+}
+
+/**
+ * Before the push: the cards still waiting for their check, or for the rep's decision on a clash, go behind the
+ * other queued changes; returns the last seq that may be pushed now (see outbox-hold.ts).
+ */
+export function holdBackUncheckedCards(db: LeadcardDb): Promise<number> {
+  return holdBackUndecided(db, () => heldAccounts(db));
 }

@@ -69,7 +69,11 @@ export function createSyncScheduler(deps: SchedulerDeps) {
       const kind = error instanceof ServerError ? error.kind : 'rejected';
       const reason = error instanceof Error ? error.message : String(error);
       const refusedSeq = error instanceof RefusedChangeError ? error.seq : null;
-      const failed = afterFailure(previous, kind, reason, await deps.db.outbox.count(), null, refusedSeq);
+      // A card the rep lost access to: named, so the popup can say which card's change was refused and why.
+      const lost = error instanceof RefusedChangeError && error.lostAccess ? error : null;
+      const refusedCard = lost ? (lost.card ?? '') : null;
+      const pending = await deps.db.outbox.count();
+      const failed = afterFailure(previous, kind, reason, pending, null, refusedSeq, refusedCard, lost?.cardRecords);
       if (kind === 'offline') {
         const delay = backoffDelay(failed.attempt - 1, deps.random());
         const when = deps.env.now() + delay;

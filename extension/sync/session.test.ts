@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ServerError } from './server-error';
-import { hostPermissionOf, type KeyValueStorage, loadSession, saveSession, serverUrlOf, signIn } from './session';
+import {
+  hostPermissionOf,
+  type KeyValueStorage,
+  loadSession,
+  type Session,
+  saveSession,
+  serverUrlOf,
+  sessionWithFreshRole,
+  signIn,
+} from './session';
 
 describe('serverUrlOf', () => {
   it.each([
@@ -44,6 +53,26 @@ describe('signIn', () => {
     expect(JSON.parse(String(calls[0]?.body))).toEqual({ name: 'li', password: 'pw', device: 'extension' });
   });
 
+  it('learns the role and team the server answers, so the popup knows a manager (a stage-gate override)', async () => {
+    const fetchFn = answer(200, { token: 'lc_m', user: { name: 'boss', role: 'manager', team: 'east' } });
+    const session = await signIn(fetchFn, 'http://127.0.0.1:8787', 'boss', 'pw', '2026-11-22T00:00:00Z');
+    expect(session).toMatchObject({ name: 'boss', role: 'manager', team: 'east' });
+  });
+
+  it('a session kept before roles were learnt still loads, as a rep would (no override offered)', async () => {
+    const map = new Map<string, unknown>([
+      ['leadcard.session', { serverUrl: 'http://x.cn', name: 'li', token: 't', signedInAt: '', version: 1 }],
+    ]);
+    const storage: KeyValueStorage = {
+      get: async (key) => (map.has(key) ? { [key]: map.get(key) } : {}),
+      set: async () => {},
+      remove: async () => {},
+    };
+    const session = await loadSession(storage);
+    expect(session?.token).toBe('t');
+    expect(session?.role).toBeUndefined();
+  });
+
   it.each([
     [401, { error: { code: 'bad-credentials', message: 'unknown name or wrong password' } }, 'auth'],
     [429, { error: { code: 'rate-limited', message: 'too many failed sign-ins' } }, 'offline'],
@@ -70,5 +99,69 @@ describe('signIn', () => {
     expect((await loadSession(storage))?.token).toBe('t');
     map.set('leadcard.session', { token: 't' });
     expect(await loadSession(storage)).toBeNull();
+  });
+});
+
+describe('sessionWithFreshRole', () => {
+  const kept: Session = { serverUrl: 'http://127.0.0.1:8787', name: 'boss', token: 'lc_b', signedInAt: '', version: 1 };
+  function memory(initial: Session) {
+    const map = new Map<string, unknown>([['leadcard.session', initial]]);
+    const storage: KeyValueStorage = {
+      get: async (key) => (map.has(key) ? { [key]: map.get(key) } : {}),
+      set: async (items) => {
+        for (const [k, v] of Object.entries(items)) map.set(k, v);
+      },
+      remove: async (key) => {
+        map.delete(key);
+      },
+    };
+    return { map, storage };
+  }
+  const answering = (respond: () => Response) => {
+    const urls: string[] = [];
+    const fn = (async (url: string, init: RequestInit) => {
+      urls.push(`${url} ${new Headers(init.headers).get('authorization')}`);
+      return respond();
+    }) as unknown as typeof fetch;
+    return { fn, urls };
+  };
+
+  it('a session kept without a role learns it from GET /api/v1/auth/me and is saved', async () => {
+    const { map, storage } = memory(kept);
+    const { fn, urls } = answering(
+      () => new Response(JSON.stringify({ user: { name: 'boss', role: 'manager', team: 'east' } })),
+    );
+    const fresh = await sessionWithFreshRole(fn, storage, kept);
+    expect(urls).toEqual(['http://127.0.0.1:8787/api/v1/auth/me Bearer lc_b']);
+    expect(fresh).toMatchObject({ role: 'manager', team: 'east', token: 'lc_b' });
+    expect(map.get('leadcard.session')).toEqual(fresh);
+  });
+
+  it('nothing changes when the role is the same, the server is away, or the rep signed in again meanwhile', async () => {
+    const manager = { ...kept, role: 'manager' as const, team: 'east' };
+    const same = answering(
+      () => new Response(JSON.stringify({ user: { name: 'boss', role: 'manager', team: 'east' } })),
+    );
+    expect(await sessionWithFreshRole(same.fn, memory(manager).storage, manager)).toBeNull();
+    const away = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    expect(await sessionWithFreshRole(away, memory(manager).storage, manager)).toBeNull();
+    const demoted = answering(
+      () => new Response(JSON.stringify({ user: { name: 'boss', role: 'rep', team: 'east' } })),
+    );
+    const other = memory({ ...manager, token: 'lc_other' });
+    expect(await sessionWithFreshRole(demoted.fn, other.storage, manager)).toBeNull();
+    expect(other.map.get('leadcard.session')).toMatchObject({ token: 'lc_other', role: 'manager' });
+  });
+
+  it('a demoted manager loses the override at the next popup', async () => {
+    const manager = { ...kept, role: 'manager' as const, team: 'east' };
+    const { storage } = memory(manager);
+    const demoted = answering(
+      () => new Response(JSON.stringify({ user: { name: 'boss', role: 'rep', team: 'east' } })),
+    );
+    expect(await sessionWithFreshRole(demoted.fn, storage, manager)).toMatchObject({ role: 'rep' });
+    expect((await loadSession(storage))?.role).toBe('rep');
   });
 });

@@ -7,6 +7,13 @@ export const session = z.object({
   name: z.string(),
   token: z.string(),
   signedInAt: z.string(),
+  /**
+   * The user's role and team as the server answered the sign-in: the popup offers a manager's stage-gate override
+   * only to a manager or admin (the server still decides). Absent in a session kept before they were learnt: a rep
+   * until the next sign-in, which is the safe reading (the override button hides, nothing is allowed by it).
+   */
+  role: z.enum(['rep', 'manager', 'admin']).optional(),
+  team: z.string().nullable().optional(),
   /** Settings versions (CONVENTIONS 8): bump with a migration in `sessionFrom` when the shape changes. */
   version: z.literal(1),
 });
@@ -63,7 +70,14 @@ export function hostPermissionOf(serverUrl: string): string {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
-const loginAnswer = z.object({ token: z.string().min(1).optional(), deviceToken: z.string().min(1).optional() });
+const loginAnswer = z.object({
+  token: z.string().min(1).optional(),
+  deviceToken: z.string().min(1).optional(),
+  user: z
+    .object({ role: z.enum(['rep', 'manager', 'admin']), team: z.string().nullable() })
+    .partial()
+    .optional(),
+});
 
 /** Signs in as a device (`POST /api/v1/auth/login` with `device: "extension"`) and returns the session to keep. */
 export async function signIn(
@@ -81,5 +95,55 @@ export async function signIn(
   const parsed = loginAnswer.safeParse(body);
   const token = parsed.success ? (parsed.data.token ?? parsed.data.deviceToken) : undefined;
   if (!token) throw new ServerError('rejected', 'the server answered the sign-in without a device token');
-  return { serverUrl, name, token, signedInAt: nowIso, version: 1 };
+  const user = parsed.success ? parsed.data.user : undefined;
+  return {
+    serverUrl,
+    name,
+    token,
+    signedInAt: nowIso,
+    ...(user?.role ? { role: user.role } : {}),
+    ...(user?.team !== undefined ? { team: user.team } : {}),
+    version: 1,
+  };
+}
+
+const meAnswer = z.object({
+  user: z.object({ role: z.enum(['rep', 'manager', 'admin']), team: z.string().nullable() }),
+});
+
+/**
+ * The session with the role and team the server has now (`GET /api/v1/auth/me`): a rep promoted to manager, or a
+ * session kept before roles were learnt, gets the manager's override without signing in again. Throws a
+ * ServerError like every request (offline, auth, rejected — an older server without the route answers 404).
+ */
+export async function refreshedSession(fetchFn: typeof fetch, current: Session): Promise<Session> {
+  const body = await requestJson(fetchFn, `${current.serverUrl}/api/v1/auth/me`, {
+    headers: { authorization: `Bearer ${current.token}` },
+  });
+  const parsed = meAnswer.safeParse(body);
+  if (!parsed.success) throw new ServerError('rejected', 'the server answered who you are in an unknown shape');
+  return { ...current, role: parsed.data.user.role, team: parsed.data.user.team };
+}
+
+/**
+ * Refreshes the kept session's role and team and saves it when they changed; null when nothing changed or the
+ * server could not say (offline, signed out: the kept role stands, and the server still rules on an override).
+ */
+export async function sessionWithFreshRole(
+  fetchFn: typeof fetch,
+  storage: KeyValueStorage,
+  current: Session,
+): Promise<Session | null> {
+  let fresh: Session;
+  try {
+    fresh = await refreshedSession(fetchFn, current);
+  } catch (error) {
+    if (error instanceof ServerError) return null;
+    throw error;
+  }
+  if (fresh.role === current.role && fresh.team === current.team) return null;
+  // Saved only if the rep did not sign out or in meanwhile (the token says which sign-in this was).
+  if ((await loadSession(storage))?.token !== current.token) return null;
+  await saveSession(storage, fresh);
+  return fresh;
 }

@@ -79,6 +79,27 @@ describe('syncOnce', () => {
     expect((await db.accounts.get(id))?.fields.region).toBeNull();
   });
 
+  it('a change refused with 403 (the rep lost the card) still pulls: the card goes, and the refusal names it', async () => {
+    const server = fakeSyncServer({ refuse: (fields) => fields.region === '上海' });
+    const db = device('lost');
+    const env = testEnv();
+    const { id } = await saveLocal(db, env, 'account', null, newAccountFields({ name: '宁波海天贸易有限公司' }));
+    await syncOnce(db, target, { fetch: server.fetch, env });
+    // The card is assigned to a colleague: this rep's next pull brings its tombstone.
+    const record = server.records.get(`account/${id}`);
+    if (!record) throw new Error('the card did not reach the server');
+    Object.assign(record, { fields: {}, hlcs: {}, deletedHlc: 'z', version: 100 });
+    await saveLocal(db, env, 'account', id, { region: '上海' });
+
+    const error = await syncOnce(db, target, { fetch: server.fetch, env }).catch((e) => e);
+    expect(error).toBeInstanceOf(RefusedChangeError);
+    expect(error).toMatchObject({ status: 403, seq: 2, entity: 'account', id, card: '宁波海天贸易有限公司' });
+    expect(error.lostAccess).toBe(true);
+    expect(await db.accounts.get(id)).toBeUndefined();
+    expect(await readMeta(db, META.cursor, 0)).toBe(100);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
   it('says auth when the token is refused', async () => {
     const server = fakeSyncServer();
     const db = device('d');

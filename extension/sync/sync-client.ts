@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { encodeHlc } from '../../shared/hlc/hlc';
+import type { EntityName } from '../../shared/schema/entities';
 import { pullResponse } from '../../shared/schema/sync/pull';
 import { pushResponse } from '../../shared/schema/sync/push';
 import type { LeadcardDb } from '../store/db';
 import { clientIdOf, META, readMeta, type StoreEnv } from '../store/meta';
 import { applyPulledChanges, newestPulledHlc } from '../store/pulled-changes';
 import { markUnsettled, type RecordKey, settleAcknowledged } from '../store/settle';
-import { runPendingChecks } from './clash-check';
+import { holdBackUncheckedCards, runPendingChecks } from './clash-check';
 import { sendInterests } from './interests';
 import { requestJson, requestJsonDated, ServerError } from './server-error';
 
@@ -47,19 +48,52 @@ export async function syncOnce(db: LeadcardDb, target: SyncTarget, options: Sync
   // Cards clipped without a duplicate check (offline, signed out) are checked now, before their own push: once on
   // the server, the rep's copy would answer `yours` and hide a colleague's protection. A clash shows on the card.
   await runPendingChecks(db, target, options);
-  const pushed = await pushOutbox(db, target, options);
+  let pushed: number;
+  try {
+    pushed = await pushOutbox(db, target, options);
+  } catch (error) {
+    // A change to a card the rep may no longer see (403: assigned to a colleague, unshared, another team) cannot
+    // go through, but the pull still must: it brings the tombstones that take that card away, and everything else.
+    // The card's name is read first (the pull removes it), so that the refusal can say which card it was.
+    if (!(error instanceof RefusedChangeError) || !error.lostAccess) throw error;
+    const refused = await describeRefusal(db, error);
+    await pullChanges(db, target, options);
+    throw refused;
+  }
   // After the push, so that a card the rep created meanwhile is on the server when the interest is matched.
   await sendInterests(db, target, options);
   const { pulled, cursor } = await pullChanges(db, target, options);
   return { pushed, pulled, cursor };
 }
 
+/**
+ * The refusal with the card its record belongs to, as this device has it: the account's name, and the records
+ * of the card (the account and its children), so that discarding the refusal can take the card's other doomed
+ * changes with it (store/discard.ts).
+ */
+async function describeRefusal(db: LeadcardDb, error: RefusedChangeError): Promise<RefusedChangeError> {
+  const record = await db.tableOf(error.entity).get(error.id);
+  const accountId = error.entity === 'account' ? error.id : record?.fields.accountId;
+  if (typeof accountId !== 'string') return error.about(null, [`${error.entity}/${error.id}`]);
+  const account = await db.accounts.get(accountId);
+  const records = new Set([`${error.entity}/${error.id}`, `account/${accountId}`]);
+  for (const entity of childEntities)
+    for (const id of await db.tableOf(entity).where('accountId').equals(accountId).primaryKeys())
+      records.add(`${entity}/${id}`);
+  const name = account?.fields.name;
+  return error.about(typeof name === 'string' && name !== '' ? name : null, [...records]);
+}
+
+const childEntities = ['contact', 'activity', 'opportunity', 'transaction', 'complaint', 'survey'] as const;
+
 export async function pushOutbox(db: LeadcardDb, target: SyncTarget, options: SyncOptions): Promise<number> {
   const clientId = await clientIdOf(db, options.env);
   const batchSize = options.pushBatch ?? 500;
   let pushed = 0;
+  // H5: a card still waiting for its duplicate check or for the rep's decision on a clash is not pushed yet.
+  const pushable = await holdBackUncheckedCards(db);
   for (;;) {
-    const mutations = await db.outbox.orderBy('seq').limit(batchSize).toArray();
+    const mutations = (await db.outbox.orderBy('seq').limit(batchSize).toArray()).filter((m) => m.seq <= pushable);
     const first = mutations[0];
     const last = mutations[mutations.length - 1];
     if (!first || !last) return pushed;
@@ -149,14 +183,32 @@ export class RefusedChangeError extends ServerError {
   constructor(
     error: ServerError,
     readonly seq: number,
+    readonly entity: EntityName,
+    readonly id: string,
+    /** The name of the card the refused record belongs to, when this device knows it. */
+    readonly card: string | null = null,
+    /** `entity/id` of the card's records this device held when the change was refused. */
+    readonly cardRecords: string[] = [],
   ) {
     super('rejected', error.message, error.status, error.field);
   }
+
+  about(card: string | null, cardRecords: string[]): RefusedChangeError {
+    return new RefusedChangeError(this, this.seq, this.entity, this.id, card, cardRecords);
+  }
+
+  /** A 403: the rep may no longer change (or see) the card; it was assigned away, unshared or moved team. */
+  get lostAccess(): boolean {
+    return this.status === 403;
+  }
 }
 
-function refusedChangeOf(error: unknown, mutations: readonly { seq: number }[]): unknown {
+function refusedChangeOf(
+  error: unknown,
+  mutations: readonly { seq: number; entity: EntityName; id: string }[],
+): unknown {
   if (!(error instanceof ServerError) || error.kind !== 'rejected') return error;
   const index = /^mutations\.(\d+)/.exec(error.field ?? '')?.[1];
   const refused = index === undefined ? undefined : mutations[Number(index)];
-  return refused ? new RefusedChangeError(error, refused.seq) : error;
+  return refused ? new RefusedChangeError(error, refused.seq, refused.entity, refused.id) : error;
 }

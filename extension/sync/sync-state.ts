@@ -20,6 +20,13 @@ export interface SyncState {
   pulled: number | null;
   /** The seq of the local change the server refused, which the rep may discard. */
   refusedSeq?: number | null;
+  /**
+   * The card the refused change was to, when the refusal is a 403 (the rep may no longer change it: assigned to
+   * a colleague, unshared, moved team): the popup names it, since the pull has just removed it from this browser.
+   */
+  refusedCard?: string | null;
+  /** `entity/id` of that card's records: discarding the refusal drops their other doomed changes too. */
+  refusedRecords?: string[] | null;
 }
 
 export const initialSyncState: SyncState = {
@@ -46,6 +53,8 @@ export function afterSuccess(state: SyncState, pending: number, nowIso: string):
     nextAttemptAt: null,
     pulled: null,
     refusedSeq: null,
+    refusedCard: null,
+    refusedRecords: null,
   };
 }
 
@@ -57,6 +66,8 @@ export function afterFailure(
   pending: number,
   nextAttemptAt: string | null,
   refusedSeq: number | null = null,
+  refusedCard: string | null = null,
+  refusedRecords: string[] | null = null,
 ): SyncState {
   return {
     ...state,
@@ -68,5 +79,7 @@ export function afterFailure(
     nextAttemptAt,
     pulled: null,
     refusedSeq,
+    refusedCard,
+    refusedRecords,
   };
 }

@@ -138,7 +138,8 @@ describe('CardClash', () => {
     (root().querySelector('[data-testid="clash-remove"]') as HTMLButtonElement).click();
     await until(async () => (await db.accounts.get(saved.accountId)) === undefined);
     expect(await db.accounts.get(saved.accountId)).toBeUndefined();
-    expect((await db.outbox.toArray()).filter((m) => m.op === 'delete')).toHaveLength(3);
+    // Held back from the push since it was clipped, the copy leaves with its queued changes (no tombstones).
+    expect(await db.outbox.count()).toBe(0);
     expect(await clashes(db)).toEqual([]);
     await until(() => root().querySelector('[data-testid="clash-banner"]') === null);
     expect(root().querySelector('[data-testid="clash-banner"]')).toBeNull();

@@ -14,10 +14,11 @@ import {
 } from '../clip/clip-draft';
 import type { OwnershipCheck } from '../clip/ownership-check';
 import type { PageCapture } from '../clip/page-capture';
-import { type ClipPlan, type ConflictChoices, choiceKey, clipPlan, recordInterest, saveClip } from '../clip/save-clip';
+import { type ConflictChoices, recordInterest, saveClip } from '../clip/save-clip';
+import { type ClipPlan, clipPlan, conflictKey } from '../store/clip-plan';
 import type { LeadcardDb } from '../store/db';
-import { InvalidChangeError } from '../store/local-change';
 import type { StoreEnv } from '../store/meta';
+import { ClipFormFooter, useClipSaving } from './ClipFormFooter';
 
 const textFields: [keyof ClipFields, MessageKey][] = [
   ['name', 'clip.field.name'],
@@ -56,8 +57,7 @@ export function ClipPreview(props: ClipPreviewProps) {
   const { db, env, locale, capture, mode } = props;
   const [drafts, setDrafts] = useState<ClipDraft[]>(() => draftsOf(capture, mode));
   const [choices, setChoices] = useState<ConflictChoices>({});
-  const [errors, setErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, run } = useClipSaving(locale);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const update = (key: string, change: Partial<ClipDraft>) =>
@@ -69,7 +69,7 @@ export function ClipPreview(props: ClipPreviewProps) {
       ? t(locale, 'clip.foundNone')
       : t(locale, mode === 'selection' ? 'clip.foundSelection' : 'clip.found', { count: found.length });
 
-  async function save(event: Event) {
+  async function submit(event: Event) {
     event.preventDefault();
     const kept = drafts.filter((d) => d.keep);
     if (kept.length === 0) {
@@ -82,10 +82,8 @@ export function ClipPreview(props: ClipPreviewProps) {
       setErrors([...new Set(problems.map((p) => problemText(locale, p)))]);
       return;
     }
-    setBusy(true);
-    setErrors([]);
-    const done: Outcome = { names: [], interests: [], accountIds: [] };
-    try {
+    await run(async () => {
+      const done: Outcome = { names: [], interests: [], accountIds: [] };
       for (const { draft, candidate, extras } of ready) {
         if (!candidate) continue;
         // The check ran while the rep read the form; saving uses its answer (offline: the check runs at sync).
@@ -117,16 +115,11 @@ export function ClipPreview(props: ClipPreviewProps) {
       setOutcome(done);
       setDrafts((all) => all.map((d) => ({ ...d, keep: false })));
       if (done.accountIds.length > 0) props.onSaved?.(done.accountIds);
-    } catch (error) {
-      if (!(error instanceof InvalidChangeError)) throw error;
-      setErrors([t(locale, 'extension.error.invalid', { reason: error.message })]);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
-    <form class="clip" onSubmit={save} data-testid="clip-preview" data-mode={mode}>
+    <form class="clip" onSubmit={submit} data-testid="clip-preview" data-mode={mode}>
       <h2>{t(locale, 'clip.title', { title: capture.title || capture.url })}</h2>
       <p class="hint" data-testid="clip-headline">
         {headline}
@@ -141,36 +134,30 @@ export function ClipPreview(props: ClipPreviewProps) {
           onChoose={(key, value) => setChoices({ ...choices, [`${draft.key}:${key}`]: value })}
         />
       ))}
-      {errors.map((error) => (
-        <p class="error" key={error} role="alert">
-          {error}
-        </p>
-      ))}
-      {outcome ? (
-        <div role="status" data-testid="clip-saved">
-          {outcome.names.length > 0 ? <p>{t(locale, 'clip.saved', { names: outcome.names.join(', ') })}</p> : null}
-          {outcome.interests.map((line) => (
-            <p key={line} data-testid="clip-interest">
-              {line}
-            </p>
-          ))}
-          {props.onOpenCard && outcome.accountIds[0] ? (
-            <button type="button" class="link" onClick={() => props.onOpenCard?.(outcome.accountIds[0]!)}>
-              {t(locale, 'clip.openCard')}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
-      <div class="actions">
-        <button type="submit" disabled={busy} data-testid="clip-save">
-          {t(locale, busy ? 'clip.saving' : 'clip.save')}
-        </button>
-        {props.onClose ? (
-          <button type="button" onClick={props.onClose}>
-            {t(locale, 'clip.close')}
-          </button>
+      <ClipFormFooter
+        errors={errors}
+        busy={busy}
+        saveLabel={t(locale, 'clip.save')}
+        savingLabel={t(locale, 'clip.saving')}
+        saveTestId="clip-save"
+        close={props.onClose ? { label: t(locale, 'clip.close'), onClose: props.onClose } : undefined}
+      >
+        {outcome ? (
+          <div role="status" data-testid="clip-saved">
+            {outcome.names.length > 0 ? <p>{t(locale, 'clip.saved', { names: outcome.names.join(', ') })}</p> : null}
+            {outcome.interests.map((line) => (
+              <p key={line} data-testid="clip-interest">
+                {line}
+              </p>
+            ))}
+            {props.onOpenCard && outcome.accountIds[0] ? (
+              <button type="button" class="link" onClick={() => props.onOpenCard?.(outcome.accountIds[0]!)}>
+                {t(locale, 'clip.openCard')}
+              </button>
+            ) : null}
+          </div>
         ) : null}
-      </div>
+      </ClipFormFooter>
     </form>
   );
 }
@@ -341,7 +328,7 @@ function PlanLines(
           // The account's name is the company's; its label says so.
           const fieldLabel =
             side === 'account' && change.field === 'name' ? () => t(locale, 'clip.field.company') : label;
-          const key = choiceKey(side, change.field);
+          const key = conflictKey(side, change.field);
           const chosen = props.choices[`${draft.key}:${key}`] ?? 'card';
           return (
             <li key={key} data-testid={change.action === 'conflict' ? 'clip-conflict' : 'clip-change'}>

@@ -3,8 +3,8 @@ import { type Locale, type MessageKey, t } from '../../shared/i18n';
 import { type ComplaintFields, complaintCategory } from '../../shared/schema/entities';
 import { recordComplaint } from '../store/card-records';
 import type { LeadcardDb, StoredRecord } from '../store/db';
-import { InvalidChangeError } from '../store/local-change';
 import type { StoreEnv } from '../store/meta';
+import { ChoiceSelect, SaveForm } from './SaveForm';
 
 type Category = ComplaintFields['category'];
 
@@ -27,26 +27,17 @@ export function Complaint({
   const [category, setCategory] = useState<Category>('product-quality');
   const [channel, setChannel] = useState('');
   const [summary, setSummary] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
 
-  async function save(event: Event) {
-    event.preventDefault();
-    try {
-      await recordComplaint(db, env, {
-        accountId,
-        at: new Date(env.now()).toISOString(),
-        category,
-        channel: channel.trim(),
-        summary: summary.trim(),
-      });
-      setChannel('');
-      setSummary('');
-      setMessage(t(locale, 'extension2.complaint.saved'));
-      onSaved();
-    } catch (error) {
-      if (!(error instanceof InvalidChangeError)) throw error;
-      setMessage(t(locale, 'extension.error.invalid', { reason: error.message }));
-    }
+  async function write() {
+    await recordComplaint(db, env, {
+      accountId,
+      at: new Date(env.now()).toISOString(),
+      category,
+      channel: channel.trim(),
+      summary: summary.trim(),
+    });
+    setChannel('');
+    setSummary('');
   }
 
   return (
@@ -72,18 +63,23 @@ export function Complaint({
           </ul>
         </>
       ) : null}
-      <form onSubmit={save} data-testid="complaint-form">
-        <h3>{t(locale, 'extension2.complaint.title')}</h3>
-        <label>
-          {t(locale, 'extension2.complaint.category')}
-          <select name="category" value={category} onChange={(e) => setCategory(e.currentTarget.value as Category)}>
-            {complaintCategory.options.map((c) => (
-              <option key={c} value={c}>
-                {t(locale, `extension2.complaint.category.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+      <SaveForm
+        locale={locale}
+        testId="complaint-form"
+        title={t(locale, 'extension2.complaint.title')}
+        submitLabel={t(locale, 'extension2.complaint.save')}
+        savedMessage="extension2.complaint.saved"
+        write={write}
+        onSaved={onSaved}
+      >
+        <ChoiceSelect
+          label={t(locale, 'extension2.complaint.category')}
+          name="category"
+          value={category}
+          options={complaintCategory.options}
+          optionLabel={(c) => t(locale, `extension2.complaint.category.${c}`)}
+          onChange={setCategory}
+        />
         <label>
           {t(locale, 'extension2.complaint.channel')}
           <input name="channel" value={channel} onInput={(e) => setChannel(e.currentTarget.value)} />
@@ -98,13 +94,7 @@ export function Complaint({
             onInput={(e) => setSummary(e.currentTarget.value)}
           />
         </label>
-        <button type="submit">{t(locale, 'extension2.complaint.save')}</button>
-        {message ? (
-          <p class="hint" role="status">
-            {message}
-          </p>
-        ) : null}
-      </form>
+      </SaveForm>
     </section>
   );
 }

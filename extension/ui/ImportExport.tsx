@@ -4,7 +4,7 @@ import type { ImportPlan, PlannedRow } from '../../shared/transfer/import-plan';
 import { isProvisional } from '../../shared/transfer/import-plan';
 import type { LeadcardDb } from '../store/db';
 import { exportCards, exportCsv, exportJson } from '../store/export-cards';
-import { applyImport, previewImport } from '../store/import-cards';
+import { applyImport, ImportStoppedError, previewImport } from '../store/import-cards';
 import type { StoreEnv } from '../store/meta';
 
 /** The store the options page imports into and exports from, and what to do after an import is written. */
@@ -65,7 +65,20 @@ export function ImportExport({ ports, locale }: { ports: TransferPorts; locale: 
       setPlan(null);
       ports.onImported?.();
     } catch (error) {
-      setMessage(t(locale, 'extension2.transfer.failed', { reason: (error as Error).message }));
+      // A batch failed whole (task H6): say where, what was saved before it, and that the rest was not imported.
+      if (error instanceof ImportStoppedError) {
+        setPlan(null);
+        ports.onImported?.();
+        setMessage(
+          t(locale, 'extension2.transfer.stoppedAt', {
+            line: error.line,
+            reason: error.reason,
+            created: error.imported.created,
+            merged: error.imported.merged,
+            from: error.firstLineNotImported,
+          }),
+        );
+      } else setMessage(t(locale, 'extension2.transfer.failed', { reason: (error as Error).message }));
     } finally {
       setBusy(null);
     }

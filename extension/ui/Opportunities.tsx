@@ -9,6 +9,7 @@ import { moveOpportunity, newOpportunityFields, setGates } from '../store/card-r
 import type { LeadcardDb, StoredRecord } from '../store/db';
 import { InvalidChangeError, saveLocal } from '../store/local-change';
 import type { StoreEnv } from '../store/meta';
+import { overrideFailureText, type StageOverrideRequest } from './stage-override';
 
 const STAGES: Stage[] = ['development', 'initiation', 'proposal', 'bidding', 'negotiation', 'implementation', 'lost'];
 export type Role = 'rep' | 'manager' | 'admin';
@@ -19,11 +20,12 @@ interface Props {
   accountId: string;
   opportunities: readonly StoredRecord[];
   locale: Locale;
-  me: string | null;
   /** The signed-in user's role: only a manager or an admin may override a skipped key node. */
   role?: Role;
   rules?: ScoringRules;
   onSaved: () => void;
+  /** Asks the server for a manager's override (absent when not signed in): the server decides, nothing is queued. */
+  overrideStage?: (request: StageOverrideRequest) => Promise<unknown>;
 }
 
 const stageLabel = (locale: Locale, stage: string) => t(locale, `scoring.stage.${stage}` as MessageKey);
@@ -46,10 +48,10 @@ export function Opportunities({
   accountId,
   opportunities,
   locale,
-  me,
   role = 'rep',
   rules = DEFAULT_RULES,
   onSaved,
+  overrideStage,
 }: Props) {
   const [name, setName] = useState('');
   const [amount, setAmount] = useState('');
@@ -87,10 +89,10 @@ export function Opportunities({
             env={env}
             opportunity={o}
             locale={locale}
-            me={me}
             role={role}
             rules={rules}
             onSaved={onSaved}
+            overrideStage={overrideStage}
           />
         ))}
       </ul>
@@ -127,10 +129,10 @@ function OpportunityItem({
   env,
   opportunity,
   locale,
-  me,
   role,
   rules,
   onSaved,
+  overrideStage,
 }: Omit<Props, 'accountId' | 'opportunities' | 'role' | 'rules'> & {
   opportunity: StoredRecord;
   role: Role;
@@ -143,17 +145,13 @@ function OpportunityItem({
   const [overrideReason, setOverrideReason] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const gates = f.gates ?? {};
   const mayOverride = role !== 'rep';
 
-  async function move(event: Event, override: boolean) {
+  async function move(event: Event) {
     event.preventDefault();
-    const result = await moveOpportunity(db, env, opportunity, to, rules, {
-      lostReason,
-      ...(override
-        ? { override: { by: me ?? '', role, reason: overrideReason, at: new Date(env.now()).toISOString() } }
-        : {}),
-    });
+    const result = await moveOpportunity(db, env, opportunity, to, rules, { lostReason });
     if (result.allowed) {
       setRefusal(null);
       setDone(t(locale, 'extension2.opportunity.moved', { stage: stageLabel(locale, to) }));
@@ -166,6 +164,37 @@ function OpportunityItem({
           ? `${text}. ${t(locale, 'extension2.opportunity.repCannotOverride')}`
           : text,
       );
+    }
+  }
+
+  // A skipped key node is the server's to allow (it checks the role and its own gates), so the override is a
+  // request to it rather than a local change: offline the manager is told so instead of queueing a refusal.
+  async function override(event: Event) {
+    event.preventDefault();
+    const reason = overrideReason.trim();
+    if (!reason) {
+      setRefusal(t(locale, 'scoring.move.override-reason-required'));
+      return;
+    }
+    if (!overrideStage) {
+      setRefusal(t(locale, 'extension2.opportunity.overrideSignIn'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await overrideStage({
+        opportunityId: opportunity.id,
+        stage: to,
+        reason,
+        ...(to === 'lost' && lostReason.trim() ? { lostReason: lostReason.trim() } : {}),
+      });
+      setRefusal(null);
+      setDone(t(locale, 'extension2.opportunity.overridden', { stage: stageLabel(locale, to) }));
+    } catch (error) {
+      setDone(null);
+      setRefusal(overrideFailureText(error, locale));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -195,7 +224,7 @@ function OpportunityItem({
           </label>
         ))}
       </details>
-      <form onSubmit={(e) => void move(e, false)} data-testid="move-stage">
+      <form onSubmit={(e) => void move(e)} data-testid="move-stage">
         <label>
           {t(locale, 'extension2.opportunity.moveTo')}
           <select name="to" value={to} onChange={(e) => setTo(e.currentTarget.value as Stage)}>
@@ -219,11 +248,12 @@ function OpportunityItem({
               {t(locale, 'extension2.opportunity.overrideReason')}
               <input
                 name="overrideReason"
+                required
                 value={overrideReason}
                 onInput={(e) => setOverrideReason(e.currentTarget.value)}
               />
             </label>
-            <button type="button" onClick={(e) => void move(e, true)} data-testid="override">
+            <button type="button" disabled={busy} onClick={(e) => void override(e)} data-testid="override">
               {t(locale, 'extension2.opportunity.override')}
             </button>
           </>

@@ -17,6 +17,7 @@ import { Opportunities, type Role } from './Opportunities';
 import { SearchResults } from './SearchView';
 import { Survey } from './Survey';
 import { SyncStatus } from './SyncStatus';
+import type { StageOverrideRequest } from './stage-override';
 import { useLive } from './use-live';
 
 type View = { kind: 'search' } | { kind: 'card'; id: string } | { kind: 'new' };
@@ -38,6 +39,8 @@ export interface PopupPorts {
   role?: Role;
   /** Claims a pool account through the server (absent when not signed in). */
   claim?: (accountId: string) => Promise<unknown>;
+  /** A manager's stage-gate override, asked of the server (absent when not signed in). */
+  overrideStage?: (request: StageOverrideRequest) => Promise<unknown>;
 }
 
 /** The toolbar popup: search, the card, logging the day's work, and the sync state. */
@@ -159,9 +162,17 @@ export function Popup({ ports, language = navigator.language }: { ports: PopupPo
             accountId={card.account.id}
             opportunities={card.opportunities}
             locale={locale}
-            me={ports.me}
             role={ports.role}
             onSaved={ports.syncSoon}
+            overrideStage={
+              ports.overrideStage
+                ? async (request) => {
+                    await ports.overrideStage?.(request);
+                    // The server wrote the move: pull it now so the card shows the new stage.
+                    ports.syncNow();
+                  }
+                : undefined
+            }
           />
           <Complaint
             db={db}

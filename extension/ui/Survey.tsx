@@ -3,11 +3,12 @@ import { type Locale, type MessageKey, t } from '../../shared/i18n';
 import type { SurveyFields } from '../../shared/schema/entities';
 import { recordSurvey } from '../store/card-records';
 import type { LeadcardDb, StoredRecord } from '../store/db';
-import { InvalidChangeError } from '../store/local-change';
 import type { StoreEnv } from '../store/meta';
+import { ChoiceSelect, SaveForm } from './SaveForm';
 
 const REPEAT = ['high', 'medium', 'low'] as const;
 const REFERRAL = ['likely', 'maybe', 'unlikely'] as const;
+const SATISFACTION = ['1', '2', '3', '4', '5'] as const;
 
 /** A loyalty survey: satisfaction 1–5, repeat-purchase probability, referral likelihood (DESIGN §3). */
 export function Survey({
@@ -25,28 +26,18 @@ export function Survey({
   locale: Locale;
   onSaved: () => void;
 }) {
-  const [satisfaction, setSatisfaction] = useState(4);
+  const [satisfaction, setSatisfaction] = useState<(typeof SATISFACTION)[number]>('4');
   const [repeat, setRepeat] = useState<SurveyFields['repeatPurchase']>('medium');
   const [referral, setReferral] = useState<SurveyFields['referral']>('maybe');
-  const [message, setMessage] = useState<string | null>(null);
 
-  async function save(event: Event) {
-    event.preventDefault();
-    try {
-      await recordSurvey(db, env, {
-        accountId,
-        at: new Date(env.now()).toISOString(),
-        satisfaction,
-        repeatPurchase: repeat,
-        referral,
-      });
-      setMessage(t(locale, 'extension2.survey.saved'));
-      onSaved();
-    } catch (error) {
-      if (!(error instanceof InvalidChangeError)) throw error;
-      setMessage(t(locale, 'extension.error.invalid', { reason: error.message }));
-    }
-  }
+  const write = () =>
+    recordSurvey(db, env, {
+      accountId,
+      at: new Date(env.now()).toISOString(),
+      satisfaction: Number(satisfaction),
+      repeatPurchase: repeat,
+      referral,
+    });
 
   return (
     <section class="surveys">
@@ -61,53 +52,40 @@ export function Survey({
           </li>
         ))}
       </ul>
-      <form onSubmit={save} data-testid="survey-form">
-        <h3>{t(locale, 'extension2.survey.title')}</h3>
-        <label>
-          {t(locale, 'extension2.survey.satisfaction')}
-          <select
-            name="satisfaction"
-            value={String(satisfaction)}
-            onChange={(e) => setSatisfaction(Number(e.currentTarget.value))}
-          >
-            {[1, 2, 3, 4, 5].map((n) => (
-              <option key={n} value={String(n)}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t(locale, 'extension2.survey.repeat')}
-          <select name="repeat" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value as typeof repeat)}>
-            {REPEAT.map((r) => (
-              <option key={r} value={r}>
-                {t(locale, `extension2.survey.repeat.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t(locale, 'extension2.survey.referral')}
-          <select
-            name="referral"
-            value={referral}
-            onChange={(e) => setReferral(e.currentTarget.value as typeof referral)}
-          >
-            {REFERRAL.map((r) => (
-              <option key={r} value={r}>
-                {t(locale, `extension2.survey.referral.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">{t(locale, 'extension2.survey.save')}</button>
-        {message ? (
-          <p class="hint" role="status">
-            {message}
-          </p>
-        ) : null}
-      </form>
+      <SaveForm
+        locale={locale}
+        testId="survey-form"
+        title={t(locale, 'extension2.survey.title')}
+        submitLabel={t(locale, 'extension2.survey.save')}
+        savedMessage="extension2.survey.saved"
+        write={write}
+        onSaved={onSaved}
+      >
+        <ChoiceSelect
+          label={t(locale, 'extension2.survey.satisfaction')}
+          name="satisfaction"
+          value={satisfaction}
+          options={SATISFACTION}
+          optionLabel={(n) => n}
+          onChange={setSatisfaction}
+        />
+        <ChoiceSelect
+          label={t(locale, 'extension2.survey.repeat')}
+          name="repeat"
+          value={repeat}
+          options={REPEAT}
+          optionLabel={(r) => t(locale, `extension2.survey.repeat.${r}`)}
+          onChange={setRepeat}
+        />
+        <ChoiceSelect
+          label={t(locale, 'extension2.survey.referral')}
+          name="referral"
+          value={referral}
+          options={REFERRAL}
+          optionLabel={(r) => t(locale, `extension2.survey.referral.${r}`)}
+          onChange={setReferral}
+        />
+      </SaveForm>
     </section>
   );
 }

@@ -15,9 +15,13 @@ export function syncStateText(state: SyncState, locale: Locale): string {
     case 'offline':
       return t(locale, 'extension.sync.offline', { reason: state.reason ?? '', time: time(state.nextAttemptAt) });
     case 'error':
-      return state.failure === 'auth'
-        ? t(locale, 'extension.sync.auth', { reason: state.reason ?? '' })
-        : t(locale, 'extension.sync.error', { reason: state.reason ?? '' });
+      if (state.failure === 'auth') return t(locale, 'extension.sync.auth', { reason: state.reason ?? '' });
+      // A change to a card the rep may no longer see (task H4): say which card and why, not only the server's words.
+      if (state.refusedCard)
+        return t(locale, 'extension.sync.refusedLostAccess', { card: state.refusedCard, reason: state.reason ?? '' });
+      if (state.refusedCard === '')
+        return t(locale, 'extension.sync.refusedLostAccessUnnamed', { reason: state.reason ?? '' });
+      return t(locale, 'extension.sync.error', { reason: state.reason ?? '' });
     case 'pending':
       return t(locale, 'extension.sync.pending', { count: state.pending });
     case 'synced':

@@ -5,6 +5,7 @@ import type { EntityName, Grades } from '../../shared/schema/entities';
 import type { Change } from '../../shared/schema/sync/pull';
 import { DEFAULT_RULES } from '../../shared/scoring/default-rules';
 import { recordKeys } from '../lookup-keys';
+import { removesReaders, type UserAccess, userMoveRemovesAccess } from '../sync/access-loss';
 import { applyBatch, type PushTx, type StoredRecord } from '../sync/apply';
 import { emptyState, isDeleted, mergeUpsert } from '../sync/merge';
 import type {
@@ -13,17 +14,22 @@ import type {
   AccountView,
   ChildRecord,
   DirectoryUser,
+  FullRescoreMark,
   LookupKey,
+  LookupKind,
   NewToken,
   NewUser,
   OwnershipChange,
   PushBatch,
   PushOutcome,
+  ReportFieldsByEntity,
   Role,
   ScoringCard,
   ServerWrite,
   Storage,
   StoredRuleDocument,
+  TeamMove,
+  TeamSummary,
   TokenFilter,
   TokenInfo,
   TokenKind,
@@ -146,6 +152,41 @@ export const migrations: readonly { id: number; name: string; sql: string }[] = 
     name: 'users can be disabled (issue 9: users admin)',
     sql: 'ALTER TABLE users ADD COLUMN disabled_at TEXT;',
   },
+  {
+    id: 5,
+    name: 'drop record_keys_record: a push deletes key rows by their primary key (task H6)',
+    // The (entity, id) index served only `DELETE FROM record_keys WHERE entity = ? AND id = ?`; a push now deletes
+    // exactly the keys a record lost, by (kind, value, entity, id), and no query reads record_keys by record.
+    // It was ~15% of a push's SQL time: one more b-tree insert per key row.
+    sql: 'DROP INDEX IF EXISTS record_keys_record;',
+  },
+  {
+    id: 6,
+    name: 'access losses: tombstones for users who may no longer see an account (task H4)',
+    // One row per record of an account whose readers shrank (or per record a moved user no longer sees), each
+    // with a version of its own from the shared counter, so that a pull keeps its contiguous cursor. `prev_*`
+    // is the ownership before the change; `user_name` set: the loss is that one user's (a team or role move).
+    sql: `
+      CREATE TABLE access_losses (
+        version INTEGER PRIMARY KEY,
+        entity TEXT NOT NULL,
+        id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        user_name TEXT,
+        prev_owner TEXT,
+        prev_team TEXT,
+        prev_shared TEXT NOT NULL DEFAULT '[]'
+      );
+      -- A user's moves (team, role): a loss recorded before the move's version was seen with old_role and old_team.
+      CREATE TABLE user_access_moves (
+        user_name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        old_role TEXT NOT NULL,
+        old_team TEXT,
+        PRIMARY KEY (user_name, version)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export interface SqliteOptions {
@@ -233,6 +274,18 @@ const VISIBLE = `(
   OR EXISTS (SELECT 1 FROM account_shares s WHERE s.account_id = a.id AND (s.grantee = :name OR s.grantee = 'team:' || :team))
 )`;
 
+/**
+ * SQL: whether the user of the named parameters `:name`, `:{p}team`, `:{p}manager`, `:{p}admin` may see account `a`
+ * (access.ts canSee; the prefix tells a user's team and role before a move from those after it). Task H4.
+ */
+// coalesce: `a.owner = :name` is NULL for a pool account, and NOT NULL would drop the row instead of keeping it.
+const seesAccount = (p: string) => `coalesce(
+  :${p}admin = 1
+  OR a.owner = :name
+  OR (:${p}team IS NOT NULL AND a.team = :${p}team AND (:${p}manager = 1 OR a.owner IS NULL))
+  OR EXISTS (SELECT 1 FROM account_shares s WHERE s.account_id = a.id AND (s.grantee = :name OR s.grantee = 'team:' || :${p}team)),
+  0)`;
+
 export class SqliteStorage implements Storage {
   private readonly s;
 
@@ -262,7 +315,8 @@ export class SqliteStorage implements Storage {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (entity, id) DO UPDATE SET account_id = excluded.account_id, fields = excluded.fields,
           hlcs = excluded.hlcs, deleted_hlc = excluded.deleted_hlc, deleted = excluded.deleted, version = excluded.version`,
-      deleteKeys: `DELETE FROM record_keys WHERE entity = ? AND id = ?`,
+      // Keys are written and removed one by one, by their whole primary key (task H6: only changed keys are written).
+      deleteKey: `DELETE FROM record_keys WHERE kind = ? AND value = ? AND entity = ? AND id = ?`,
       insertKey: `INSERT OR REPLACE INTO record_keys (kind, value, entity, id, account_id) VALUES (?, ?, ?, ?, ?)`,
       deleteSearch: `DELETE FROM record_search WHERE entity = ? AND id = ?`,
       upsertSearch: `INSERT OR REPLACE INTO record_search (entity, id, account_id, keys) VALUES (?, ?, ?, ?)`,
@@ -462,6 +516,12 @@ export class SqliteStorage implements Storage {
         const cached = entity === 'account' ? accessCache.get(id) : undefined;
         if (cached) accessCache.set(id, { ...cached, status: record.state.fields.status });
         this.writeRecord(entity, id, record, nextVersion(), previous);
+        // A child moved to another account leaves the readers of its old one (task H4).
+        const from = previous?.accountId ?? null;
+        if (entity !== 'account' && from !== null && record.accountId !== null && record.accountId !== from) {
+          const old = accessCache.get(from) ?? this.accountAccess(from);
+          if (old) this.recordChildMove(entity, id, record.accountId, old.ownership, nextVersion());
+        }
       },
       access: (accountId) => {
         if (!accessCache.has(accountId)) accessCache.set(accountId, this.accountAccess(accountId));
@@ -505,27 +565,29 @@ export class SqliteStorage implements Storage {
       version,
       record.createdBy,
     );
-    // Rewrite the lookup keys only when they change (most edits touch no email, phone, domain or name).
-    if (previous && previous.accountId === record.accountId && sameKeyFields(previous.state.fields, state.fields))
-      return;
-    const keys = recordKeys(entity, state.fields);
-    if (previous) {
-      const before = recordKeys(entity, previous.state.fields);
-      const same =
-        previous.accountId === record.accountId &&
-        before.length === keys.length &&
-        before.every((k, i) => k.kind === keys[i]?.kind && k.value === keys[i]?.value);
-      if (same) return;
-      this.q(this.s.deleteKeys).run(entity, id);
-    }
-    const search: string[] = [];
-    for (const key of keys) {
-      if (key.kind === 'search') search.push(key.value);
-      else this.q(this.s.insertKey).run(key.kind, key.value, entity, id, record.accountId);
-    }
-    // Keys between unit separators, so `LIKE '%␟zs␟%'` matches one whole key and `'%␟zs%'` a key's prefix.
-    if (search.length > 0)
-      this.q(this.s.upsertSearch).run(entity, id, record.accountId, `${SEP}${search.join(SEP)}${SEP}`);
+    this.writeKeys(entity, id, record, previous);
+  }
+
+  // ── push path: lookup and search keys (task H6) ──────────────────────────────────────────────────────
+
+  /**
+   * Brings a record's `record_keys` rows and its `record_search` row from what `previous` gave to what `record`
+   * gives, writing only the rows that differ: most edits touch no email, phone, domain or name, and an edit that
+   * does changes one or two keys. The keys before are recomputed from the stored fields (the same pure function
+   * wrote them), so no read of record_keys is needed, and no index on it by record.
+   */
+  private writeKeys(entity: EntityName, id: string, record: StoredRecord, previous?: StoredRecord): void {
+    const moved = previous !== undefined && previous.accountId !== record.accountId;
+    if (previous && !moved && sameKeyFields(previous.state.fields, record.state.fields)) return;
+    const after = splitKeys(recordKeys(entity, record.state.fields));
+    const before = previous ? splitKeys(recordKeys(entity, previous.state.fields)) : undefined;
+    for (const [key, [kind, value]] of before?.lookup ?? [])
+      if (!after.lookup.has(key)) this.q(this.s.deleteKey).run(kind, value, entity, id);
+    // A moved record's kept keys are written again: each key row carries the record's account.
+    for (const [key, [kind, value]] of after.lookup)
+      if (moved || !before?.lookup.has(key)) this.q(this.s.insertKey).run(kind, value, entity, id, record.accountId);
+    if (!moved && after.search === before?.search) return;
+    if (after.search !== '') this.q(this.s.upsertSearch).run(entity, id, record.accountId, after.search);
     else if (previous) this.q(this.s.deleteSearch).run(entity, id);
   }
 
@@ -544,7 +606,7 @@ export class SqliteStorage implements Storage {
        WHERE r.version > :after AND ${VISIBLE}
        ORDER BY r.version LIMIT :max`,
     ).all({ after, max, ...actorParams(actor) }) as PullRow[];
-    return rows.map(toChange);
+    return this.withAccessLosses(actor, after, max, rows.map(toChange));
   }
 
   // ── accounts, lookup, ownership ──────────────────────────────────────────────────────────────────────
@@ -667,6 +729,7 @@ export class SqliteStorage implements Storage {
             | undefined;
           if (!row || row.owner !== change.expectedOwner) return 'conflict' as const;
         }
+        const before = this.q(this.s.accountRow).get(accountId) as AccountRow | undefined;
         this.q('UPDATE accounts SET owner = ?, team = ?, locked = ?, owner_since = ?, lapses_at = ? WHERE id = ?').run(
           ownership.owner,
           ownership.team,
@@ -680,6 +743,8 @@ export class SqliteStorage implements Storage {
           for (const grantee of ownership.sharedWith)
             this.q('INSERT OR IGNORE INTO account_shares (account_id, grantee) VALUES (?, ?)').run(accountId, grantee);
         }
+        // Whoever could see the card before and cannot now gets tombstones for it (task H4, ./access-loss.ts).
+        if (before) version = this.recordAccessLoss(accountId, ownershipOf(before), ownership, version);
         // New viewers must pull the card and everything under it: move them all to fresh versions.
         const ids = this.q('SELECT entity, id FROM records WHERE account_id = ? ORDER BY version').all(accountId) as {
           entity: string;
@@ -885,7 +950,458 @@ export class SqliteStorage implements Storage {
       throw error;
     }
   }
+
+  // ── teams administration (task H3) ─────────────────────────────────────────────────────────────────────
+
+  async listTeams(): Promise<TeamSummary[]> {
+    // Counts read the (team, owner) index and each account's record row: live accounts only.
+    const teams = this.q(
+      `SELECT t.name, t.created_at,
+         (SELECT count(*) FROM accounts a JOIN records r ON r.entity = 'account' AND r.id = a.id AND r.deleted = 0
+           WHERE a.team = t.name AND a.owner IS NOT NULL) AS owned,
+         (SELECT count(*) FROM accounts a JOIN records r ON r.entity = 'account' AND r.id = a.id AND r.deleted = 0
+           WHERE a.team = t.name AND a.owner IS NULL) AS pool
+       FROM teams t ORDER BY t.name`,
+    ).all() as { name: string; created_at: string; owned: number; pool: number }[];
+    const members = this.q(
+      `SELECT name, role, team, disabled_at FROM users WHERE team IS NOT NULL
+       ORDER BY CASE role WHEN 'manager' THEN 0 WHEN 'rep' THEN 1 ELSE 2 END, name`,
+    ).all() as { name: string; role: Role; team: string; disabled_at: string | null }[];
+    return teams.map((t) => ({
+      name: t.name,
+      createdAt: t.created_at,
+      members: members
+        .filter((m) => m.team === t.name)
+        .map((m) => ({ name: m.name, role: m.role, disabled: m.disabled_at !== null })),
+      ownedAccounts: t.owned,
+      pool: t.pool,
+    }));
+  }
+
+  async createTeam(name: string, createdAt: string): Promise<'created' | 'exists'> {
+    const inserted = this.q('INSERT OR IGNORE INTO teams (name, created_at) VALUES (?, ?)').run(name, createdAt);
+    return inserted.changes === 1 ? 'created' : 'exists';
+  }
+
+  async renameTeam(from: string, to: string): Promise<{ accounts: number } | 'missing' | 'exists'> {
+    return this.db
+      .transaction(() => {
+        const team = this.q('SELECT created_at FROM teams WHERE name = ?').get(from) as
+          | { created_at: string }
+          | undefined;
+        if (!team) return 'missing' as const;
+        if (this.q('SELECT 1 FROM teams WHERE name = ?').get(to)) return 'exists' as const;
+        // Accounts of the team, and other teams' accounts shared with it: their ownership fields change.
+        const ids = (
+          this.q(
+            `SELECT r.id FROM records r WHERE r.entity = 'account' AND r.deleted = 0 AND r.id IN (
+               SELECT id FROM accounts WHERE team = ? UNION SELECT account_id FROM account_shares WHERE grantee = ?)
+             ORDER BY r.version`,
+          ).all(from, `team:${from}`) as { id: string }[]
+        ).map((r) => r.id);
+        // users.team references teams(name): the new row first, the old one last.
+        this.q('INSERT INTO teams (name, created_at) VALUES (?, ?)').run(to, team.created_at);
+        this.q('UPDATE users SET team = ? WHERE team = ?').run(to, from);
+        this.q('UPDATE accounts SET team = ? WHERE team = ?').run(to, from);
+        this.q('UPDATE OR REPLACE account_shares SET grantee = ? WHERE grantee = ?').run(`team:${to}`, `team:${from}`);
+        this.renameTeamInAccessLosses(from, to);
+        this.q('DELETE FROM teams WHERE name = ?').run(from);
+        let version = (this.q(this.s.version).get() as { value: number }).value;
+        for (const id of ids)
+          this.q(`UPDATE records SET version = ? WHERE entity = 'account' AND id = ?`).run(++version, id);
+        this.q(this.s.setVersion).run(version);
+        return { accounts: ids.length };
+      })
+      .immediate();
+  }
+
+  async deleteTeam(name: string): Promise<'deleted' | 'missing' | { users: number; accounts: number }> {
+    return this.db
+      .transaction(() => {
+        if (!this.q('SELECT 1 FROM teams WHERE name = ?').get(name)) return 'missing' as const;
+        const users = (this.q('SELECT count(*) AS n FROM users WHERE team = ?').get(name) as { n: number }).n;
+        const accounts = (
+          this.q(
+            `SELECT count(*) AS n FROM accounts a JOIN records r ON r.entity = 'account' AND r.id = a.id
+             WHERE a.team = ? AND r.deleted = 0`,
+          ).get(name) as { n: number }
+        ).n;
+        if (users > 0 || accounts > 0) return { users, accounts };
+        // Grants to the team would come back to life if a team of the same name were created later.
+        const shared = this.q('SELECT account_id FROM account_shares WHERE grantee = ?').all(`team:${name}`) as {
+          account_id: string;
+        }[];
+        this.q('DELETE FROM account_shares WHERE grantee = ?').run(`team:${name}`);
+        let version = (this.q(this.s.version).get() as { value: number }).value;
+        for (const { account_id } of shared)
+          this.q(`UPDATE records SET version = ? WHERE entity = 'account' AND id = ?`).run(++version, account_id);
+        this.q(this.s.setVersion).run(version);
+        this.q('DELETE FROM teams WHERE name = ?').run(name);
+        return 'deleted' as const;
+      })
+      .immediate();
+  }
+
+  async moveUser(
+    move: TeamMove,
+  ): Promise<{ user: User; from: string | null; accounts: string[] } | 'missing-user' | 'missing-team'> {
+    return this.db
+      .transaction(() => {
+        const row = this.q('SELECT * FROM users WHERE name = ?').get(move.userName) as UserRow | undefined;
+        if (!row) return 'missing-user' as const;
+        if (move.team !== null && !this.q('SELECT 1 FROM teams WHERE name = ?').get(move.team))
+          return 'missing-team' as const;
+        this.q('UPDATE users SET team = ?, role = ? WHERE id = ?').run(move.team, move.role, row.id);
+        // An admin without a team leaves their accounts where they are: a team-less account has no pool to lapse to.
+        const moving =
+          move.team === null
+            ? []
+            : (this.q(
+                `SELECT a.id, a.team FROM accounts a JOIN records r ON r.entity = 'account' AND r.id = a.id
+                 WHERE a.owner = ? AND r.deleted = 0 AND a.team IS NOT ? ORDER BY r.version`,
+              ).all(row.name, move.team) as { id: string; team: string | null }[]);
+        let version = (this.q(this.s.version).get() as { value: number }).value;
+        for (const account of moving) {
+          const previous = this.q(this.s.accountRow).get(account.id) as AccountRow;
+          this.q('UPDATE accounts SET team = ? WHERE id = ?').run(move.team, account.id);
+          // The old team's manager and pool readers lose the card (task H4).
+          version = this.recordAccessLoss(
+            account.id,
+            ownershipOf(previous),
+            { ...ownershipOf(previous), team: move.team },
+            version,
+          );
+          // The new team's manager must pull the card and everything under it, as after an ownership change.
+          const records = this.q('SELECT entity, id FROM records WHERE account_id = ? ORDER BY version').all(
+            account.id,
+          ) as { entity: string; id: string }[];
+          for (const { entity, id } of records)
+            this.q('UPDATE records SET version = ? WHERE entity = ? AND id = ?').run(++version, entity, id);
+          const activity = move.activity(account.id, account.team);
+          const hlcs = Object.fromEntries(Object.keys(activity.fields).map((k) => [k, activity.hlc]));
+          this.writeRecord(
+            'activity',
+            activity.id,
+            {
+              state: { fields: activity.fields, hlcs, deletedHlc: null },
+              accountId: account.id,
+              createdBy: activity.createdBy,
+            },
+            ++version,
+          );
+        }
+        // What the user saw through their old team or role and no longer does is tombstoned for them (task H4).
+        version = this.recordUserAccessChange(toUser(row), move, version);
+        this.q(this.s.setVersion).run(version);
+        return {
+          user: { ...toUser(row), team: move.team, role: move.role },
+          from: row.team,
+          accounts: moving.map((a) => a.id),
+        };
+      })
+      .immediate();
+  }
+  // ── access loss (task H4): tombstones for users who may no longer see an account ─────────────────────────
+
+  /**
+   * Records, inside the caller's transaction, that account `accountId` went from `before` to `after`: when that can
+   * take the account away from someone (./access-loss.ts removesReaders), one `access_losses` row per record of the
+   * account (tombstones included: a reader may hold a copy from before the delete), numbered from `version` + 1.
+   * Returns the last version used; the caller writes the counter. Every ownership path goes through
+   * `changeOwnership`, which calls this; a bulk move of accounts (a user changing team) calls it per account.
+   */
+  private recordAccessLoss(
+    accountId: string,
+    before: AccountOwnership,
+    after: Pick<AccountOwnership, 'owner' | 'team'> & { sharedWith?: string[] },
+    version: number,
+  ): number {
+    const next = { owner: after.owner, team: after.team, sharedWith: after.sharedWith ?? before.sharedWith };
+    if (!removesReaders(before, next)) return version;
+    const written = this.q(
+      `INSERT INTO access_losses (version, entity, id, account_id, user_name, prev_owner, prev_team, prev_shared)
+       SELECT :base + row_number() OVER (ORDER BY version), entity, id, account_id, NULL, :owner, :team, :shared
+       FROM records WHERE account_id = :account`,
+    ).run({
+      base: version,
+      owner: before.owner,
+      team: before.team,
+      shared: JSON.stringify(before.sharedWith),
+      account: accountId,
+    });
+    return version + written.changes;
+  }
+
+  /**
+   * Losses not yet pulled name teams as they were: a renamed team's members must still match them (a pull judges
+   * "saw it before" by team name), so the rename reaches them too. Inside the rename's transaction.
+   */
+  private renameTeamInAccessLosses(from: string, to: string): void {
+    this.q('UPDATE access_losses SET prev_team = ? WHERE prev_team = ?').run(to, from);
+    this.q(
+      `UPDATE access_losses SET prev_shared = (
+         SELECT json_group_array(CASE WHEN value = :from THEN :to ELSE value END) FROM json_each(prev_shared))
+       WHERE EXISTS (SELECT 1 FROM json_each(prev_shared) WHERE value = :from)`,
+    ).run({ from: `team:${from}`, to: `team:${to}` });
+    this.q('UPDATE user_access_moves SET old_team = ? WHERE old_team = ?').run(to, from);
+  }
+
+  /**
+   * Records, inside a push, that child record `id` moved from an account owned as `from` to account `to`: readers of
+   * the old account who cannot see the new one get its tombstone (the pull checks `to`'s current ownership).
+   */
+  private recordChildMove(entity: EntityName, id: string, to: string, from: AccountOwnership, version: number): void {
+    this.q(
+      `INSERT INTO access_losses (version, entity, id, account_id, user_name, prev_owner, prev_team, prev_shared)
+       VALUES (?, ?, ?, ?, NULL, ?, ?, ?)`,
+    ).run(version, entity, id, to, from.owner, from.team, JSON.stringify(from.sharedWith));
+  }
+
+  /**
+   * Records, inside the caller's transaction, that a user's team or role changed (accounts do not change): the
+   * records of every account they saw before and not after get an `access_losses` row of theirs alone (their next
+   * pull tombstones them), and the records of every account they see only now move to fresh versions (a cursor
+   * past those records would never bring them otherwise). Call it after any accounts that move with the user have
+   * moved. Versions are numbered from `version` + 1; returns the last one used; the caller writes the counter.
+   */
+  private recordUserAccessChange(
+    before: UserAccess,
+    after: Pick<UserAccess, 'role' | 'team'>,
+    version: number,
+  ): number {
+    if (before.role === after.role && before.team === after.team) return version;
+    // Losses recorded until now were of the old team and role: a later pull judges them by those (the first move
+    // after a loss is the one that counts, so a second move in the same version keeps the first's).
+    this.q('INSERT OR IGNORE INTO user_access_moves (user_name, version, old_role, old_team) VALUES (?, ?, ?, ?)').run(
+      before.name,
+      version + 1,
+      before.role,
+      before.team,
+    );
+    const params = {
+      name: before.name,
+      oadmin: before.role === 'admin' ? 1 : 0,
+      omanager: before.role === 'manager' ? 1 : 0,
+      oteam: before.team,
+      nadmin: after.role === 'admin' ? 1 : 0,
+      nmanager: after.role === 'manager' ? 1 : 0,
+      nteam: after.team,
+    };
+    let last = version;
+    if (userMoveRemovesAccess(before, after))
+      last += this.q(
+        `INSERT INTO access_losses (version, entity, id, account_id, user_name, prev_owner, prev_team, prev_shared)
+         SELECT :base + row_number() OVER (ORDER BY r.version), r.entity, r.id, r.account_id, :name, NULL, NULL, '[]'
+         FROM records r JOIN accounts a ON a.id = r.account_id
+         WHERE ${seesAccount('o')} AND NOT ${seesAccount('n')}`,
+      ).run({ ...params, base: last }).changes;
+    last += this.q(
+      `UPDATE records SET version = gained.version FROM (
+         SELECT r.entity, r.id, :base + row_number() OVER (ORDER BY r.version) AS version
+         FROM records r JOIN accounts a ON a.id = r.account_id
+         WHERE ${seesAccount('n')} AND NOT ${seesAccount('o')}) AS gained
+       WHERE records.entity = gained.entity AND records.id = gained.id`,
+    ).run({ ...params, base: last }).changes;
+    return last;
+  }
+
+  /**
+   * Changes a user's team and role (the team is created if new; the accounts they own stay as they are) and
+   * records what that takes from or gives to their view, in one transaction. undefined: no such user.
+   */
+  async changeUserAccess(userName: string, next: Pick<UserAccess, 'role' | 'team'>): Promise<User | undefined> {
+    return this.db
+      .transaction(() => {
+        const row = this.q('SELECT * FROM users WHERE name = ?').get(userName) as UserRow | undefined;
+        if (!row) return undefined;
+        if (next.team !== null)
+          this.q('INSERT OR IGNORE INTO teams (name, created_at) VALUES (?, ?)').run(
+            next.team,
+            new Date().toISOString(),
+          );
+        this.q('UPDATE users SET team = ?, role = ? WHERE id = ?').run(next.team, next.role, row.id);
+        const version = (this.q(this.s.version).get() as { value: number }).value;
+        this.q(this.s.setVersion).run(this.recordUserAccessChange(toUser(row), next, version));
+        return { ...toUser(row), ...next };
+      })
+      .immediate();
+  }
+
+  /**
+   * Merges into one chunk of a pull the tombstones of the caller's access losses (see recordAccessLoss): those
+   * with a version up to the chunk's last (or any, when the chunk is the last one), for accounts the caller saw
+   * under the ownership before the loss and does not see now. An admin sees everything and so loses nothing.
+   */
+  private withAccessLosses(actor: User, after: number, max: number, changes: Change[]): Change[] {
+    if (actor.role === 'admin') return changes;
+    const upTo = changes.length === max ? (changes[changes.length - 1]?.version ?? after) : Number.MAX_SAFE_INTEGER;
+    const losses = this.q(
+      // The caller's team and role when a loss was recorded: their first move after it says, else they are today's.
+      `SELECT l.entity, l.id, l.version FROM (
+         SELECT l.*, m.version IS NOT NULL AS moved, m.old_role, m.old_team
+         FROM access_losses l LEFT JOIN user_access_moves m ON m.user_name = :name AND m.version = (
+           SELECT min(version) FROM user_access_moves WHERE user_name = :name AND version > l.version)
+         WHERE l.version > :after AND l.version <= :upTo) l
+       LEFT JOIN accounts a ON a.id = l.account_id
+       WHERE (l.user_name = :name OR (l.user_name IS NULL AND (
+           (CASE WHEN l.moved THEN l.old_role ELSE :role END) = 'admin'
+           OR l.prev_owner = :name
+           OR ((CASE WHEN l.moved THEN l.old_team ELSE :team END) = l.prev_team
+             AND ((CASE WHEN l.moved THEN l.old_role ELSE :role END) = 'manager' OR l.prev_owner IS NULL))
+           OR EXISTS (SELECT 1 FROM json_each(l.prev_shared) j WHERE j.value = :name
+             OR j.value = 'team:' || (CASE WHEN l.moved THEN l.old_team ELSE :team END)))))
+         AND NOT ${seesAccount('')}
+       ORDER BY l.version LIMIT :max`,
+    ).all({
+      after,
+      upTo,
+      max,
+      name: actor.name,
+      team: actor.team,
+      role: actor.role,
+      manager: actor.role === 'manager' ? 1 : 0,
+      admin: 0,
+    }) as { entity: EntityName; id: string; version: number }[];
+    if (losses.length === 0) return changes;
+    const tombstones: Change[] = losses.map((l) => ({
+      entity: l.entity,
+      id: l.id,
+      version: l.version,
+      deleted: true,
+      fields: {},
+      hlcs: {},
+    }));
+    return [...changes, ...tombstones].sort((a, b) => a.version - b.version).slice(0, max);
+  }
+
+  // ── H1: start-up re-score mark and the reports' index read ─────────────────────────────────────────────
+
+  async lastFullRescore(): Promise<FullRescoreMark | null> {
+    const rows = this.q(`SELECT name, value FROM counters WHERE name IN (${RESCORE_COUNTERS})`).all() as {
+      name: string;
+      value: number;
+    }[];
+    const value = new Map(rows.map((row) => [row.name, row.value]));
+    const ruleVersion = value.get('rescore_rule_version');
+    const revision = value.get('rescore_revision');
+    const at = value.get('rescore_at');
+    if (ruleVersion === undefined || revision === undefined || at === undefined) return null;
+    return { ruleVersion, revision, at };
+  }
+
+  async setLastFullRescore(mark: FullRescoreMark): Promise<void> {
+    const set = this.q(
+      'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+    );
+    this.db.transaction(() => {
+      set.run('rescore_rule_version', mark.ruleVersion);
+      set.run('rescore_revision', mark.revision);
+      set.run('rescore_at', mark.at);
+    })();
+  }
+
+  async hasUngradedAccounts(): Promise<boolean> {
+    return (
+      this.q(
+        `SELECT 1 FROM accounts a WHERE a.grades IS NULL
+           AND EXISTS (SELECT 1 FROM records r WHERE r.entity = 'account' AND r.id = a.id AND r.deleted = 0) LIMIT 1`,
+      ).get() !== undefined
+    );
+  }
+
+  async reportChanges(after: number, max: number, kept: ReportFieldsByEntity): Promise<Change[]> {
+    // `+r.entity`: walk the version index in order; filtering on the primary key instead sorted every chunk.
+    return this.reportRows(kept, 'r.version > ? AND +r.entity IN', 'r.version', [after, max]);
+  }
+
+  async reportScan(
+    after: { entity: EntityName; id: string } | null,
+    max: number,
+    kept: ReportFieldsByEntity,
+  ): Promise<{ version: number; changes: Change[] }> {
+    // In primary-key order, one entity after the other (`entity = ? AND id > ?` walks the key; a row-value
+    // comparison with an IN list made SQLite rescan each entity from its start, per chunk): the table read front
+    // to back, no index lookup per record. One read transaction, so the version matches the records read.
+    const entities = Object.keys(kept) as EntityName[];
+    return this.db.transaction(() => {
+      const version = (this.q(this.s.version).get() as { value: number }).value;
+      const changes: Change[] = [];
+      let at = after ? entities.indexOf(after.entity) : 0;
+      let id = after?.id ?? '';
+      while (at >= 0 && at < entities.length && changes.length < max) {
+        const entity = entities[at] as EntityName;
+        const wanted = max - changes.length;
+        const rows = this.reportRows(
+          { [entity]: kept[entity] },
+          'r.deleted = 0 AND r.entity = ? AND r.id > ? AND r.entity IN',
+          'r.id',
+          [entity, id, wanted],
+        );
+        changes.push(...rows);
+        if (rows.length === wanted) break;
+        at++;
+        id = '';
+      }
+      return { version, changes };
+    })();
+  }
+
+  /** The records `where` selects (its last term is `… IN` the kept entities), as changes of only the kept fields. */
+  private reportRows(kept: ReportFieldsByEntity, where: string, order: string, params: unknown[]): Change[] {
+    const entities = Object.keys(kept) as EntityName[];
+    if (entities.length === 0) return [];
+    // One multi-path json_extract per entity: SQLite answers a JSON array of just those values (null when
+    // missing), far cheaper to parse than the whole record. Two paths at least, so the answer is always an array.
+    const paths = (keys: readonly string[]) =>
+      [...keys, ...(keys.length < 2 ? ['__none', '__none'] : [])]
+        .map((key) => {
+          if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`report field name not plain: ${key}`);
+          return `'$.${key}'`;
+        })
+        .join(', ');
+    const cases = entities.map((e) => `WHEN '${e}' THEN json_extract(r.fields, ${paths(kept[e] ?? [])})`).join(' ');
+    const rows = this.q(
+      `SELECT r.entity, r.id AS rid, r.version, r.deleted, CASE r.entity ${cases} END AS kept,
+         CASE WHEN a.grades IS NULL THEN NULL
+           ELSE json_extract(a.grades, '$.score.value', '$.score.band', '$.qualification') END AS grade,
+         a.id, a.owner, a.team, a.locked, a.owner_since, a.lapses_at, NULL AS grades,
+         CASE WHEN a.id IS NULL THEN NULL ELSE ${SHARED} END AS shared
+       FROM records r LEFT JOIN accounts a ON r.entity = 'account' AND a.id = r.id
+       WHERE ${where} (${entities.map((e) => `'${e}'`).join(', ')})
+       ORDER BY ${order} LIMIT ?`,
+    ).all(...params) as (AccountRow & {
+      entity: EntityName;
+      rid: string;
+      version: number;
+      deleted: number;
+      kept: string | null;
+      grade: string | null;
+    })[];
+    return rows.map((row): Change => {
+      if (row.deleted === 1)
+        return { entity: row.entity, id: row.rid, version: row.version, deleted: true, fields: {}, hlcs: {} };
+      const keys = kept[row.entity] ?? [];
+      const values = JSON.parse(row.kept ?? '[]') as unknown[];
+      const fields: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const value = values[i];
+        if (value !== null && value !== undefined) fields[keys[i] as string] = value;
+      }
+      if (row.entity === 'account') {
+        const ownership = row.id
+          ? ownershipOf(row)
+          : { owner: null, team: null, lockedOwner: false, ownerSince: null, lapsesAt: null, sharedWith: [] };
+        const [value, band, qualification] = row.grade ? (JSON.parse(row.grade) as unknown[]) : [];
+        const grades = row.grade ? { score: { value, band }, qualification } : null;
+        Object.assign(fields, ownership, { grades });
+      }
+      return { entity: row.entity, id: row.rid, version: row.version, deleted: false, fields, hlcs: {} };
+    });
+  }
 }
+
+/** The counters rows of the last completed full re-score (H1). */
+const RESCORE_COUNTERS = `'rescore_rule_version', 'rescore_revision', 'rescore_at'`;
 
 class Rollback extends Error {
   constructor(readonly outcome: PushOutcome) {
@@ -936,6 +1452,22 @@ const SEP = '\u001f';
 const KEY_FIELDS = ['name', 'emails', 'phones', 'domains', 'website'] as const;
 function sameKeyFields(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   return KEY_FIELDS.every((field) => a[field] === b[field] || JSON.stringify(a[field]) === JSON.stringify(b[field]));
+}
+
+/** A record's keys as stored (task H6): lookup keys by `kind␟value`, and its search keys joined as one
+ * `record_search.keys` value, between unit separators, so `LIKE '%␟zs␟%'` matches one whole key and `'%␟zs%'`
+ * a key's prefix ('' when it has none). */
+function splitKeys(keys: readonly { kind: LookupKind; value: string }[]): {
+  lookup: Map<string, [LookupKind, string]>;
+  search: string;
+} {
+  const lookup = new Map<string, [LookupKind, string]>();
+  const search: string[] = [];
+  for (const { kind, value } of keys) {
+    if (kind === 'search') search.push(value);
+    else lookup.set(`${kind}${SEP}${value}`, [kind, value]);
+  }
+  return { lookup, search: search.length > 0 ? `${SEP}${search.join(SEP)}${SEP}` : '' };
 }
 
 function escapeLike(text: string): string {

@@ -12,6 +12,9 @@ import type { AccountOwnership, PushBatch, Role, Storage, User } from './storage
 const at = '2026-11-22T09:00:00.000Z';
 const hlc = (ms: number) => encodeHlc({ wall: ms, counter: 0, node: 'suite' });
 const id = (n: number) => `0193a000-0000-7000-8000-${n.toString(16).padStart(12, '0')}`;
+const fail = (): never => {
+  throw new Error('not expected to be called');
+};
 
 /**
  * The contract every Storage implementation must meet (SQLite today, PostgreSQL later): call it with a
@@ -362,6 +365,56 @@ export function storageSuite(
         }),
         { numRuns: 25 },
       );
+    });
+
+    // ── teams administration (task H3) ──
+    it('creates, renames (users, accounts and versions follow), deletes empty teams, and moves users with their accounts', async () => {
+      await storage.push(
+        batch(users.alice as User, [
+          { seq: 1, hlc: hlc(1), entity: 'account', id: id(40), op: 'upsert', fields: { name: 'a' } },
+          { seq: 2, hlc: hlc(2), entity: 'contact', id: id(41), op: 'upsert', fields: { accountId: id(40) } },
+        ]),
+      );
+      expect(await storage.createTeam('north', at)).toBe('created');
+      expect(await storage.createTeam('north', at)).toBe('exists');
+      const east = (await storage.listTeams()).find((t) => t.name === 'east');
+      expect(east).toMatchObject({ ownedAccounts: 1, pool: 0 });
+      expect(east?.members.map((m) => m.name)).toEqual(['mia', 'alice', 'carol']);
+
+      const before = (await storage.account(id(40)))?.version ?? 0;
+      expect(await storage.renameTeam('east', 'north')).toBe('exists');
+      expect(await storage.renameTeam('nowhere', 'x')).toBe('missing');
+      expect(await storage.renameTeam('east', '华东')).toEqual({ accounts: 1 });
+      const renamed = await storage.account(id(40));
+      expect(renamed?.ownership.team).toBe('华东');
+      expect(renamed?.version).toBeGreaterThan(before);
+      expect((await storage.userByName('mia'))?.team).toBe('华东');
+      expect(await storage.deleteTeam('华东')).toEqual({ users: 3, accounts: 1 });
+
+      const moved = await storage.moveUser({
+        userName: 'alice',
+        team: 'north',
+        role: 'rep',
+        activity: (accountId, from) => ({
+          id: id(42),
+          hlc: hlc(3),
+          createdBy: 'system',
+          fields: { accountId, type: 'ownership', summary: `from ${from}` },
+        }),
+      });
+      expect(moved).toMatchObject({ from: '华东', accounts: [id(40)], user: { name: 'alice', team: 'north' } });
+      expect((await storage.account(id(40)))?.ownership).toMatchObject({ owner: 'alice', team: 'north' });
+      expect((await storage.record('activity', id(42)))?.fields.summary).toBe('from 华东');
+      expect(await storage.moveUser({ userName: 'nobody', team: 'north', role: 'rep', activity: () => fail() })).toBe(
+        'missing-user',
+      );
+      expect(await storage.moveUser({ userName: 'carol', team: 'nowhere', role: 'rep', activity: () => fail() })).toBe(
+        'missing-team',
+      );
+      expect(await storage.deleteTeam('north')).toEqual({ users: 1, accounts: 1 });
+      expect(await storage.createTeam('spare', at)).toBe('created');
+      expect(await storage.deleteTeam('spare')).toBe('deleted');
+      expect(await storage.deleteTeam('spare')).toBe('missing');
     });
 
     it.skipIf(!openBackup)('backs up to a file that opens as a copy', async () => {

@@ -65,7 +65,9 @@ export interface Storage {
   countOwnedLeads(userName: string): Promise<number>;
   /**
    * Changes an account's ownership and records it as an `ownership` activity, in one transaction; bumps the
-   * version of the account and its children so that their new viewers pull them.
+   * version of the account and its children so that their new viewers pull them, and records who no longer sees
+   * them so that their next pull tombstones them (task H4: every ownership path — claim, release, assign, lock,
+   * share, lapse — goes through here).
    */
   changeOwnership(change: OwnershipChange): Promise<AccountView | 'conflict'>;
   /** Accounts whose lapse date has passed (not locked, owned): moved to their team's pool by the caller. */
@@ -99,6 +101,58 @@ export interface Storage {
    * holds or a newer write of a field would win over this one.
    */
   writeAsServer(write: ServerWrite): Promise<'written' | 'conflict'>;
+
+  // ── access loss (task H4) ───────────────────────────────────────────────────────────────────────────
+  /**
+   * Changes a user's team and role only (the accounts they own stay; `moveUser` moves them too) and, in the same
+   * transaction, tombstones for their next pull what they no longer see and re-versions what they see only now.
+   * (`changeOwnership` does the same for an account's readers.) undefined: no such user.
+   */
+  changeUserAccess(userName: string, next: { role: Role; team: string | null }): Promise<User | undefined>;
+
+  // ── H1: start-up re-score and the reports' index (server/scoring/scoring.ts, server/reports/report-index.ts) ──
+  /** The last full re-score that completed (rule version, scoring-code revision, when); null: none recorded. */
+  lastFullRescore(): Promise<FullRescoreMark | null>;
+  /** Records a completed full re-score (an interrupted one is never recorded, so the next start runs it again). */
+  setLastFullRescore(mark: FullRescoreMark): Promise<void>;
+  /** Whether some live account has no grades yet (written by a command that does not grade, such as an import). */
+  hasUngradedAccounts(): Promise<boolean>;
+  /**
+   * Like `pullChunk` for an admin, but each record carries only the fields the reports keep (top-level keys whose
+   * value is missing or null are left out) and an account its ownership and grades: the reports' index reads the
+   * whole database at start, and parsing every record's full JSON dominated that.
+   */
+  reportChanges(after: number, max: number, kept: ReportFieldsByEntity): Promise<Change[]>;
+  /**
+   * The live records of the kept entities after `after` in (entity, id) order, at most `max`, shaped as
+   * `reportChanges` shapes them, with the change-log version they reflect at least: the index's first build reads
+   * the table front to back (cheaper than in version order), then catches up from that version.
+   */
+  reportScan(
+    after: { entity: EntityName; id: string } | null,
+    max: number,
+    kept: ReportFieldsByEntity,
+  ): Promise<{ version: number; changes: Change[] }>;
+
+  // ── teams administration (task H3) ──────────────────────────────────────────────────────────────────
+  /** Every team with its members and how many live accounts it owns and holds in its public pool (公海). */
+  listTeams(): Promise<TeamSummary[]>;
+  /** Creates an empty team; 'exists' when the name is taken (nothing written). */
+  createTeam(name: string, createdAt: string): Promise<'created' | 'exists'>;
+  /**
+   * Renames a team in one transaction: its users, its accounts' `team` and `team:NAME` shares all follow, and
+   * every account whose ownership changed gets a new version so that the team's extensions pull the new name.
+   */
+  renameTeam(from: string, to: string): Promise<{ accounts: number } | 'missing' | 'exists'>;
+  /** Deletes a team that has no users and no live accounts; else says how many hold it (nothing written). */
+  deleteTeam(name: string): Promise<'deleted' | 'missing' | { users: number; accounts: number }>;
+  /**
+   * Moves a user to a team (and role) in one transaction; the live accounts they own follow them (to a non-null
+   * team), each with new versions for it and its children and an `ownership` activity made by `activity`.
+   */
+  moveUser(
+    move: TeamMove,
+  ): Promise<{ user: User; from: string | null; accounts: string[] } | 'missing-user' | 'missing-team'>;
 }
 
 export type Role = 'rep' | 'manager' | 'admin';
@@ -262,3 +316,39 @@ export interface ServerWrite {
   now: string;
   score?: PushBatch['score'];
 }
+
+// ── teams administration (task H3) ────────────────────────────────────────────────────────────────────
+
+export interface TeamMember {
+  name: string;
+  role: Role;
+  disabled: boolean;
+}
+export interface TeamSummary {
+  name: string;
+  createdAt: string;
+  /** By role (manager, rep, admin), then name. */
+  members: TeamMember[];
+  /** Live accounts of the team that a rep owns. */
+  ownedAccounts: number;
+  /** Live accounts of the team without an owner: the public pool (公海). */
+  pool: number;
+}
+export interface TeamMove {
+  userName: string;
+  /** The new team (must exist); null only for an admin. */
+  team: string | null;
+  role: Role;
+  /** The `ownership` activity recorded on each account that moves with the user (`from`: its previous team). */
+  activity: (accountId: string, from: string | null) => OwnershipChange['activity'];
+}
+
+/** When the last full re-score completed (UTC ms) and with which rule version and scoring-code revision (H1). */
+export interface FullRescoreMark {
+  ruleVersion: number;
+  revision: number;
+  at: number;
+}
+
+/** Per entity, the top-level fields the reports keep; records of entities not listed are not read (H1). */
+export type ReportFieldsByEntity = Partial<Record<EntityName, readonly string[]>>;

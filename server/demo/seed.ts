@@ -92,7 +92,9 @@ export async function seedDemo(storage: Storage, options: SeedOptions): Promise<
         null,
       );
     }
-    await scoring.start();
+    // Always a full re-score (not `start()`, which trusts a recent one): the seed added accounts since.
+    await scoring.ready();
+    scoring.request('all');
     await scoring.idle();
     return {
       firstAdmin,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repActivityReport, weekOf } from './rep-activity';
+import { mayShowActivity, repActivityReport, weekOf } from './rep-activity';
 import { row } from './test-rows';
 
 const now = new Date('2026-11-22T09:00:00Z'); // a Sunday
@@ -47,5 +47,38 @@ describe('repActivityReport', () => {
       ['carol', '2026-11-23T02:00:00.000Z', null, 'demo', '华为'],
       ['alice', '2026-11-25T02:00:00.000Z', '上海', null, '华为'],
     ]);
+  });
+});
+
+describe('mayShowActivity', () => {
+  it('passes every activity the report can show and none it cannot: the report is alike with or without it', () => {
+    const rows = [
+      ['2026-11-20T10:00:00Z', null],
+      ['2026-09-28T00:00:00Z', null], // the Monday 8 weeks back: counted
+      ['2026-09-27T23:59:59Z', null], // the day before: not
+      ['2026-03-01T00:00:00Z', { at: '2026-12-01T00:00:00Z' }], // old, but a meeting ahead
+      ['2026-03-01T00:00:00Z', { at: '2026-03-02T00:00:00Z' }], // old, with a past next step: passed, not shown
+      ['', null],
+    ].map(([at, next]) => {
+      const fields = { by: 'alice', type: 'call', at, next };
+      return row(fields, { accountId: 'a1', atMs: Date.parse(at as string) });
+    });
+    const may = mayShowActivity(now);
+    expect(rows.map((r) => may({ fields: r.fields, atMs: r.atMs as number }))).toEqual([
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    const names = new Map([['a1', 'Acme']]);
+    expect(
+      repActivityReport(
+        rows.filter((r) => may({ fields: r.fields, atMs: r.atMs as number })),
+        names,
+        now,
+      ),
+    ).toEqual(repActivityReport(rows, names, now));
   });
 });

@@ -29,6 +29,18 @@ function mondayOf(ms: number): number {
 }
 
 /**
+ * Whether an activity can appear in `repActivityReport` over `weeks` weeks to `now`: done since the first week's
+ * Monday, or scheduling a next step. Lets the index skip the rest before making rows of them.
+ */
+export function mayShowActivity(
+  now: Date,
+  weeks = 8,
+): (record: { fields: Record<string, unknown>; atMs: number }) => boolean {
+  const firstMonday = mondayOf(now.getTime()) - (weeks - 1) * 7 * DAY_MS;
+  return (record) => record.atMs >= firstMonday || Boolean(record.fields.next);
+}
+
+/**
  * Rep activity (issue 9 view 7): per rep per week over the last `weeks` weeks, the count of each activity type,
  * and the next meetings scheduled (an activity's `next` from now on), soonest first. The rep is the activity's
  * `by`, else the account's owner.

@@ -27,6 +27,8 @@ function log() {
       changes.push({ entity, id, version: ++version, deleted, fields });
     },
     reads: 0,
+    version: () => version,
+    all: () => [...changes],
     read(after: number, max: number) {
       this.reads++;
       return Promise.resolve(changes.filter((c) => c.version > after).slice(0, max));
@@ -127,6 +129,77 @@ describe('ReportIndex', () => {
     changes.add('transaction', 't2', {}, true);
     await index.refresh();
     expect(index.shared().revenueByMonth.get('a1')).toEqual(new Map([['2026-11', 100]]));
+  });
+
+  it("recomputes the facts of changed accounts only, alike a full recompute, keeping the others' lists", async () => {
+    const changes = log();
+    for (const id of ['a1', 'a2', 'a3']) changes.add('account', id, account('alice', 'east'));
+    changes.add('activity', 'x1', { accountId: 'a1', type: 'call', at: '2026-11-01T00:00:00Z' });
+    changes.add('activity', 'x2', { accountId: 'a2', type: 'visit', at: '2026-11-05T00:00:00Z' });
+    changes.add('transaction', 't1', { accountId: 'a1', at: '2026-10-01T00:00:00Z', amount: 10 });
+    changes.add('transaction', 't2', { accountId: 'a1', at: '2026-11-01T00:00:00Z', amount: 20 });
+    changes.add('transaction', 't3', { accountId: 'a3', at: '2026-11-01T00:00:00Z', amount: 5 });
+    changes.add('complaint', 'c1', { accountId: 'a2', at: '2026-11-03T00:00:00Z' });
+    const index = new ReportIndex((after, max) => changes.read(after, max));
+    await index.refresh();
+    const first = index.shared();
+    const a3Sales = first.transactions.get('a3');
+
+    changes.add('transaction', 't1', { accountId: 'a1', at: '2026-10-01T00:00:00Z', amount: 15 }); // in place
+    changes.add('transaction', 't2', { accountId: 'a2', at: '2026-11-01T00:00:00Z', amount: 20 }); // moved
+    changes.add('activity', 'x2', {}, true);
+    changes.add('complaint', 'c1', { accountId: 'a1', at: '2026-11-04T00:00:00Z' });
+    changes.add('activity', 'x3', { accountId: 'a1', type: 'meeting', at: '2026-11-09T00:00:00Z' });
+    await index.refresh();
+    const next = index.shared();
+    expect(next).not.toBe(first);
+    const fresh = new ReportIndex((after, max) => changes.read(after, max));
+    await fresh.refresh();
+    const full = fresh.shared();
+    expect(next.lastActivity).toEqual(full.lastActivity);
+    expect(next.transactions).toEqual(full.transactions);
+    expect(next.revenueByMonth).toEqual(full.revenueByMonth);
+    expect(next.complaints).toEqual(full.complaints);
+    expect(next.lastActivity.has('a2')).toBe(false);
+    expect(next.transactions.get('a1')).toEqual([{ at: '2026-10-01T00:00:00Z', amount: 15 }]);
+    // An untouched account keeps the same list, so the scoring's per-list parse cache still serves it.
+    expect(next.transactions.get('a3')).toBe(a3Sales);
+  });
+
+  it('builds first from a front-to-back scan, then catches up what changed while it read', async () => {
+    const changes = log();
+    changes.add('account', 'a1', account('alice', 'east'));
+    changes.add('activity', 'x1', { accountId: 'a1', type: 'call', at: '2026-11-01T00:00:00Z' });
+    changes.add('activity', 'x2', { accountId: 'a1', type: 'call', at: '2026-11-02T00:00:00Z' });
+    changes.add('activity', 'x3', {}, true);
+    let scans = 0;
+    const scan = async (after: { entity: string; id: string } | null, max: number) => {
+      // The version is read before the rows (one snapshot); a write lands between the first and second chunk.
+      const version = changes.version();
+      const live = changes
+        .all()
+        .filter((c) => !c.deleted)
+        .sort((a, b) => (a.entity + a.id).localeCompare(b.entity + b.id))
+        .filter((c) => after === null || c.entity + c.id > after.entity + after.id)
+        .slice(0, max);
+      if (++scans === 1) {
+        changes.add('activity', 'x1', {}, true);
+        changes.add('activity', 'x4', { accountId: 'a1', type: 'visit', at: '2026-11-03T00:00:00Z' });
+      }
+      return { version, changes: live };
+    };
+    const index = new ReportIndex((after, max) => changes.read(after, max), 1, scan);
+    expect(await index.refresh()).toBe(6);
+    // The change log is read from the scan's version 4 on only: versions 5 and 6, then nothing more.
+    expect(changes.reads).toBe(3);
+    expect(scans).toBe(4);
+    expect(
+      index
+        .rows(admin, 'activity', {})
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(['x2', 'x4']);
+    expect(index.shared().lastActivity.get('a1')).toBe(Date.UTC(2026, 10, 3));
   });
 
   it('shares one catch-up between concurrent requests', async () => {

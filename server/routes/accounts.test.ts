@@ -263,7 +263,7 @@ describe('GET /api/v1/ownership (the duplicate check)', () => {
     ['email=not-an-email', 'email'],
     ['phone=12', 'phone'],
     ['', 'email'],
-    ['colour=red', ''],
+    ['colour=red', 'colour'],
   ])('answers %s with 400 naming the field', async (query, field) => {
     const t = await makeTestApp();
     const res = await t.call('alice', 'GET', `/api/v1/ownership?${query}`);

@@ -40,6 +40,16 @@ describe('POST /api/v1/auth/login', () => {
     expect((await t.app.request('/api/v1/sync/pull', { headers: { cookie: session } })).status).toBe(401);
   });
 
+  it('tells the extension the role and team with its device token, and again at GET /api/v1/auth/me', async () => {
+    const res = await login({ name: '张伟', password: 'correct horse battery', device: 'extension' });
+    const body = (await res.json()) as { token: string; user: unknown };
+    expect(body.user).toEqual({ name: '张伟', role: 'rep', team: 'east' });
+    const me = await t.app.request('/api/v1/auth/me', { headers: { authorization: `Bearer ${body.token}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toEqual({ user: { name: '张伟', role: 'rep', team: 'east' } });
+    expect((await t.app.request('/api/v1/auth/me')).status).toBe(401);
+  });
+
   it('marks the cookie Secure over HTTPS', async () => {
     const res = await t.app.request('https://crm.example.com/api/v1/auth/login', {
       method: 'POST',

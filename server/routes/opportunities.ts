@@ -9,8 +9,7 @@ import type { User } from '../db/storage';
 import type { AppDeps } from '../deps';
 import { type Env, readJson, requireUser } from '../http';
 import { HttpError } from '../http-error';
-import { reportIndexOf } from '../reports/report-index';
-import { REPORT_READER } from './reports';
+import { reportIndexOfStorage } from '../reports/report-index';
 
 export const stageMoveRequest = z.strictObject({
   stage: opportunityStage,
@@ -32,7 +31,7 @@ export function pageClientId(user: Pick<User, 'id'>): string {
  * caller (a push, so permissions, merge and replication to the reps are the sync path's own).
  */
 export function opportunityRoutes(deps: AppDeps) {
-  const index = reportIndexOf(deps.storage, (after, max) => deps.storage.pullChunk(REPORT_READER, after, max));
+  const index = reportIndexOfStorage(deps.storage);
   const rules = () => (deps.scoring ? deps.scoring.rules.current().rules : DEFAULT_RULES);
   return new Hono<Env>().use('*', requireUser(deps)).post('/:id/stage', async (c) => {
     const body = await readJson(c, stageMoveRequest);

@@ -89,8 +89,8 @@ describe('POST /api/v1/ownership/interest', () => {
     { body: { phone: 'call me' }, field: 'phone' },
     { body: { email: 'zhangsan@tengda.com.cn', note: 5 }, field: 'note' },
     { body: { email: 'zhangsan@tengda.com.cn', url: 'x'.repeat(2049) }, field: 'url' },
-    // An unknown key is named in the message (zod reports it on the body itself).
-    { body: { email: 'zhangsan@tengda.com.cn', accountId: makeId() }, field: '', names: 'accountId' },
+    // An unknown key is named as the field (zod reports it on the body itself).
+    { body: { email: 'zhangsan@tengda.com.cn', accountId: makeId() }, field: 'accountId', names: 'accountId' },
     { body: '{"email":', field: null },
   ])('answers 400 naming the field $field for $body', async ({ body, field, names }) => {
     const t = await makeTestApp();

@@ -11,10 +11,10 @@ import { churnReport } from '../reports/churn';
 import { complaintReport } from '../reports/complaints';
 import { forecastReport } from '../reports/forecast';
 import { keyAccountReport } from '../reports/key-accounts';
-import { leadList } from '../reports/leads';
+import { leadPage } from '../reports/leads';
 import { BOARD_STAGES, opportunityCards, pipelineReport } from '../reports/pipeline';
-import { repActivityReport } from '../reports/rep-activity';
-import { type ReportEntity, reportIndexOf } from '../reports/report-index';
+import { mayShowActivity, repActivityReport } from '../reports/rep-activity';
+import { type ReportEntity, reportIndexOfStorage } from '../reports/report-index';
 import { pageOf, type ReportFilter, type Row, textOf } from '../reports/rows';
 import { structureReport } from '../reports/structure';
 
@@ -72,11 +72,19 @@ export function reportRoutes(deps: AppDeps) {
   const inForce = (): { version: number; rules: ScoringRules } =>
     deps.scoring ? deps.scoring.rules.current() : { version: 0, rules: DEFAULT_RULES };
   const rules = () => inForce().rules;
-  const index = reportIndexOf(deps.storage, (after, max) => deps.storage.pullChunk(REPORT_READER, after, max));
+  const index = reportIndexOfStorage(deps.storage);
   const answers = new AnswerCache(200);
-  // Build the index soon after start rather than on the first manager's request (seconds at 100k accounts); a
-  // failure here (say, storage closed by a test) only means the first request builds it.
-  setTimeout(() => void index.refresh().catch(() => undefined), 0).unref();
+  // Build the index and its shared per-account facts soon after start rather than on the first manager's request
+  // (seconds at 100k accounts; the catch-up reads in chunks that yield to requests); a failure here (say, storage
+  // closed by a test) only means the first request builds it.
+  setTimeout(
+    () =>
+      void index.refresh().then(
+        () => index.shared(),
+        () => undefined,
+      ),
+    0,
+  ).unref();
   const rowsOf = (actor: User, entity: ReportEntity, filter: ReportFilter): Row[] => index.rows(actor, entity, filter);
 
   const cardsFor = (actor: User, query: z.infer<typeof cardQuery>) => {
@@ -164,7 +172,8 @@ export function reportRoutes(deps: AppDeps) {
       const actor = c.get('user');
       const accounts = rowsOf(actor, 'account', query);
       const accountNames = new Map(accounts.map((row) => [row.id, textOf(row.fields.name) ?? '']));
-      const report = repActivityReport(rowsOf(actor, 'activity', query), accountNames, deps.now());
+      const activities = index.rows(actor, 'activity', query, { where: mayShowActivity(deps.now()) });
+      const report = repActivityReport(activities, accountNames, deps.now());
       return c.json({
         weeks: report.weeks,
         rows: report.rows,
@@ -177,8 +186,7 @@ export function reportRoutes(deps: AppDeps) {
       const rows = index
         .rows(c.get('user'), 'account', { owner: query.owner, team: query.team }, { withPool: true })
         .map((row) => ({ ...row, lockedOwner: index.record('account', row.id)?.ownership.lockedOwner === true }));
-      const items = leadList(rows, { ...query, pool: query.pool === '1' });
-      return c.json(pageOf(items, query.offset, query.limit));
+      return c.json(leadPage(rows, { ...query, pool: query.pool === '1' }, query.offset, query.limit));
     })
     .get('/complaints', (c) => {
       const query = validate(scopeQuery, c.req.query());

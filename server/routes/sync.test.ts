@@ -103,8 +103,8 @@ describe('POST /api/v1/sync/push', () => {
   });
 
   it.each([
-    ['an unknown field', { name: 'x', colour: 'red' }, 'mutations.0.fields'],
-    ['a server-owned field (owner)', { owner: 'alice' }, 'mutations.0.fields'],
+    ['an unknown field', { name: 'x', colour: 'red' }, 'mutations.0.fields.colour'],
+    ['a server-owned field (owner)', { owner: 'alice' }, 'mutations.0.fields.owner'],
     ['a too long name', { name: 'x'.repeat(301) }, 'mutations.0.fields.name'],
     ['a bad phone', { phones: ['0755-1234'] }, 'mutations.0.fields.phones.0'],
   ])('rejects %s with 400 naming the field, and applies nothing of the batch', async (_, fields, field) => {
@@ -119,7 +119,7 @@ describe('POST /api/v1/sync/push', () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid');
-    expect(res.body.error.field.startsWith(field)).toBe(true);
+    expect(res.body.error.field).toBe(field);
     expect(await t.pullAll('alice')).toEqual([]);
   });
 
@@ -314,7 +314,7 @@ describe('GET /api/v1/sync/pull', () => {
     ['limit=0', 'limit'],
     ['limit=5001', 'limit'],
     ['since=abc', 'since'],
-    ['cursor=3', ''],
+    ['cursor=3', 'cursor'],
   ])('rejects %s with 400', async (query, field) => {
     const t = await makeTestApp();
     const res = await t.call('alice', 'GET', `/api/v1/sync/pull?${query}`);

@@ -5,6 +5,7 @@ import type { User } from '../db/storage';
 import type { AppDeps } from '../deps';
 import { type Env, readJson, requireUser } from '../http';
 import { HttpError } from '../http-error';
+import { teamName } from './teams';
 
 const newUserBody = z
   .strictObject({
@@ -17,10 +18,24 @@ const newUserBody = z
     path: ['team'],
   });
 
+const moveBody = z
+  .strictObject({
+    team: teamName.nullable(),
+    role: z.enum(['rep', 'manager', 'admin']),
+    /** Why, recorded on every card that moves with the user (DESIGN §5: who, when, why). */
+    reason: z.string().trim().max(500).optional(),
+  })
+  .refine((body) => body.role === 'admin' || body.team !== null, {
+    message: 'a rep or manager needs a team',
+    path: ['team'],
+  });
+
 /**
  * Users and teams (issue 9, admin only: 403 for anyone else): `GET /api/v1/users`, `POST /api/v1/users` (a
  * generated password, answered once), `POST /api/v1/users/:name/disable|enable|password|revoke-devices`.
  * Passwords are never stored or logged in clear; a disabled user's tokens all end at once.
+ * `POST /api/v1/users/:name/team` `{ team, role, reason? }` moves a user (teams: ./teams.ts): the accounts they own
+ * move with them, each with an `ownership` activity, so a manager moved to a team manages that team's cards.
  */
 export function userRoutes(deps: AppDeps) {
   const known = async (name: string): Promise<User> => {
@@ -36,7 +51,8 @@ export function userRoutes(deps: AppDeps) {
     })
     .get('/', async (c) => {
       const users = await deps.storage.userDirectory();
-      const teams = [...new Set(users.map((u) => u.team).filter((t): t is string => t !== null))].sort();
+      // Every team, empty ones too (created on the teams panel before anyone joins).
+      const teams = (await deps.storage.listTeams()).map((team) => team.name);
       return c.json({
         users: users.map((u) => ({
           name: u.name,
@@ -82,6 +98,45 @@ export function userRoutes(deps: AppDeps) {
       // A new password ends the user's sessions (device and API tokens stay until revoked), as `user passwd` does.
       await deps.storage.revokeTokens({ userName: user.name, kind: 'session' }, deps.now());
       return c.json({ name: user.name, password });
+    })
+    .post('/:name/team', async (c) => {
+      const user = await known(c.req.param('name'));
+      const body = await readJson(c, moveBody);
+      const admin = c.var.user;
+      // An admin who demoted themselves could lock everyone out of this page.
+      if (user.name === admin.name && body.role !== 'admin')
+        throw new HttpError(409, 'self', 'an admin cannot take away their own admin role', { field: 'role' });
+      const at = deps.now().toISOString();
+      const moved = await deps.storage.moveUser({
+        userName: user.name,
+        team: body.team,
+        role: body.role,
+        activity: (accountId, from) => ({
+          id: deps.newId(),
+          hlc: deps.hlc.now(),
+          createdBy: admin.id,
+          fields: {
+            accountId,
+            contactId: null,
+            type: 'ownership',
+            at,
+            by: admin.name,
+            summary: `moved with ${user.name} from team ${from ?? '—'} to team ${body.team}`,
+            body: body.reason || null,
+            source: null,
+            next: null,
+          },
+        }),
+      });
+      if (moved === 'missing-user') throw new HttpError(404, 'not-found', 'no such user');
+      if (moved === 'missing-team')
+        throw new HttpError(400, 'unknown-team', `no team named ${body.team}; create it first`, { field: 'team' });
+      for (const accountId of moved.accounts) await deps.rescore(accountId);
+      return c.json({
+        user: { name: moved.user.name, role: moved.user.role, team: moved.user.team },
+        from: moved.from,
+        movedAccounts: moved.accounts.length,
+      });
     })
     .post('/:name/revoke-devices', async (c) => {
       const user = await known(c.req.param('name'));

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../shared/scoring/default-rules';
 import { makeAccount, makeId } from '../../test/factories/entities';
 import { hlcAt, makeTestApp, mutations, type TestApp } from '../../test/support/app';
-import { Scoring, type ScoringOptions } from './scoring';
+import { nextFullRescore, SCORING_REVISION, Scoring, type ScoringOptions } from './scoring';
 
 const client = '0193a000-0000-7000-8000-0000000005c2';
 const running: Scoring[] = [];
@@ -149,5 +149,128 @@ describe('the rule store', () => {
       [1, 'system'],
       [2, 'admin'],
     ]);
+  });
+});
+
+describe('the full re-score at start', () => {
+  const current = { ruleVersion: 3, revision: SCORING_REVISION };
+  const hour = 3_600_000;
+
+  it('runs at once when none completed, or with other rules or other grading code', () => {
+    expect(nextFullRescore(null, current, 1_000, hour)).toBe(0);
+    expect(nextFullRescore({ ...current, ruleVersion: 2, at: 1_000 }, current, 1_000, hour)).toBe(0);
+    expect(nextFullRescore({ ...current, revision: SCORING_REVISION - 1, at: 1_000 }, current, 1_000, hour)).toBe(0);
+    expect(nextFullRescore({ ...current, ruleVersion: 2, at: 1_000 }, current, 1_000, null)).toBe(0);
+  });
+
+  it('waits for the rest of the period after a current one, runs at once when it is over, never without a schedule', () => {
+    expect(nextFullRescore({ ...current, at: 10_000 }, current, 10_000 + 600_000, hour)).toBe(hour - 600_000);
+    expect(nextFullRescore({ ...current, at: 10_000 }, current, 10_000 + hour, hour)).toBe(0);
+    expect(nextFullRescore({ ...current, at: 10_000 }, current, 10_000 + 5 * hour, hour)).toBe(0);
+    expect(nextFullRescore({ ...current, at: 10_000 }, current, 10_000 + 5 * hour, null)).toBeNull();
+    // A mark from the future (clock set back) postpones by one period at most.
+    expect(nextFullRescore({ ...current, at: 10 * hour }, current, 0, hour)).toBe(hour);
+  });
+
+  it('remembers a completed full re-score, so the next start only loads the population statistics', async () => {
+    const { t, scoring, ids, logs } = await setup(3, { scheduleMs: 60_000 });
+    const sale = { accountId: ids[0], at: '2026-11-01T00:00:00.000Z', amount: 900, currency: 'CNY' };
+    const pushed = await t.push(
+      'alice',
+      client,
+      mutations(4, [{ hlc: hlcAt(10), entity: 'transaction', id: makeId(), op: 'upsert', fields: sale }]),
+    );
+    expect(pushed.status).toBe(200);
+    expect(await t.deps.storage.lastFullRescore()).toBeNull();
+    await scoring.start();
+    await scoring.idle();
+    expect(logs.filter((l) => l.startsWith('rescore all'))).toHaveLength(1);
+    expect(await t.deps.storage.lastFullRescore()).toEqual({
+      ruleVersion: 1,
+      revision: SCORING_REVISION,
+      at: t.deps.now().getTime(),
+    });
+
+    const restarted = new Scoring({
+      storage: t.deps.storage,
+      now: t.deps.now,
+      log: (l) => logs.push(l),
+      scheduleMs: 60_000,
+    });
+    running.push(restarted);
+    await restarted.start();
+    await restarted.idle();
+    expect(logs.filter((l) => l.startsWith('rescore all'))).toHaveLength(1);
+    expect(restarted.progress('all').running).toBe(false);
+    // The statistics were loaded at start: a population batch finds nothing moved, so re-grades nothing.
+    restarted.request('population');
+    await restarted.idle();
+    expect(restarted.progress('population')).toMatchObject({ done: 0, total: 0 });
+  });
+
+  it('runs again at start after a rule change or when the period has passed', async () => {
+    const { t, scoring, logs } = await setup(2, { scheduleMs: 60_000 });
+    await scoring.start();
+    await scoring.idle();
+    const mark = await t.deps.storage.lastFullRescore();
+    if (!mark) throw new Error('expected a mark');
+    const fullRuns = () => logs.filter((l) => l.startsWith('rescore all')).length;
+
+    await t.deps.storage.setLastFullRescore({ ...mark, at: mark.at - 60_000 });
+    const late = new Scoring({
+      storage: t.deps.storage,
+      now: t.deps.now,
+      log: (l) => logs.push(l),
+      scheduleMs: 60_000,
+    });
+    running.push(late);
+    await late.start();
+    await late.idle();
+    expect(fullRuns()).toBe(2);
+    await late.stop();
+
+    const rules = { ...DEFAULT_RULES, leadScore: { ...DEFAULT_RULES.leadScore, bands: { hot: 30, warm: 20 } } };
+    await t.deps.storage.addRuleDocument({ version: 2, createdAt: t.deps.now().toISOString(), createdBy: 'x', rules });
+    const changed = new Scoring({
+      storage: t.deps.storage,
+      now: t.deps.now,
+      log: (l) => logs.push(l),
+      scheduleMs: null,
+    });
+    running.push(changed);
+    await changed.start();
+    await changed.idle();
+    expect(logs.at(-1)).toBe('rescore all v2: 2 accounts, 2 changed');
+    expect((await t.deps.storage.lastFullRescore())?.ruleVersion).toBe(2);
+  });
+
+  it('runs at start when an account has no grades yet (written without grading, as an import does)', async () => {
+    const { t, scoring, ids, logs } = await setup(2, { scheduleMs: 60_000 });
+    await scoring.start();
+    await scoring.idle();
+    expect(await t.deps.storage.hasUngradedAccounts()).toBe(false);
+    await t.deps.storage.setGrades(ids[0] as string, null);
+    expect(await t.deps.storage.hasUngradedAccounts()).toBe(true);
+    const restarted = new Scoring({
+      storage: t.deps.storage,
+      now: t.deps.now,
+      log: (l) => logs.push(l),
+      scheduleMs: 60_000,
+    });
+    running.push(restarted);
+    await restarted.start();
+    await restarted.idle();
+    expect(logs.filter((l) => l.startsWith('rescore all'))).toHaveLength(2);
+    expect(await gradesOf(t, ids[0] as string)).not.toBeNull();
+  });
+
+  it('does not remember an interrupted full re-score', async () => {
+    const { t, scoring } = await setup(20);
+    await scoring.start();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(scoring.progress().running).toBe(true);
+    await scoring.stop();
+    expect(scoring.progress().done).toBeLessThan(20);
+    expect(await t.deps.storage.lastFullRescore()).toBeNull();
   });
 });

@@ -1,11 +1,17 @@
 import type { Grades } from '../../shared/schema/entities';
 import { EMPTY_POPULATION, type PopulationStats } from '../../shared/scoring/population-stats';
 import type { RuleDocument } from '../../shared/scoring/rules';
-import type { Storage } from '../db/storage';
+import type { FullRescoreMark, Storage } from '../db/storage';
 import type { ScoreAccount } from '../scoring-seam';
 import { gradeCard, incrementalScorer } from './grade-card';
 import { populationFromTransactions, samePopulation } from './population';
 import { RuleStore, type SaveRulesResult } from './rule-store';
+
+/**
+ * Revision of the grading code (grade-card.ts, shared/scoring/): bump it when a change grades an account
+ * differently under the same rules, so the next server start re-scores everything instead of trusting stored grades.
+ */
+export const SCORING_REVISION = 1;
 
 /** `all`: every account (a rule change, the schedule); `population`: the accounts the batch statistics touch. */
 export type RescoreKind = 'all' | 'population';
@@ -51,6 +57,8 @@ export class Scoring {
   private stopped = false;
   private settleTimer: ReturnType<typeof setTimeout> | null = null;
   private scheduleTimer: ReturnType<typeof setInterval> | null = null;
+  /** Waits from start until the next scheduled full re-score is due (last one + period). */
+  private startTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly incremental: ScoreAccount;
 
   constructor(options: ScoringOptions) {
@@ -82,13 +90,36 @@ export class Scoring {
     return this.incremental;
   }
 
-  /** Starts the process's scoring: a first full batch (population statistics live in memory) and the schedule. */
+  /**
+   * Starts the process's scoring: the population statistics (in memory, for the incremental grader), then a full
+   * re-score only when the stored grades are stale (see `nextFullRescore`), and the schedule from the last one.
+   */
   async start(): Promise<void> {
-    await this.ready();
-    this.request('all');
-    if (this.scheduleMs !== null) {
+    const document = await this.ready();
+    const now = this.now();
+    this.population = populationFromTransactions(await this.storage.accountTransactions(), document.rules, now);
+    // Accounts written while no server ran (`leadcard import`) have no grades: stored grades are then not current.
+    const ungraded = await this.storage.hasUngradedAccounts();
+    const delay = nextFullRescore(
+      ungraded ? null : await this.storage.lastFullRescore(),
+      { ruleVersion: document.version, revision: SCORING_REVISION },
+      now.getTime(),
+      this.scheduleMs,
+    );
+    if (this.stopped || delay === null) return;
+    const schedule = () => {
+      this.request('all');
+      if (this.scheduleMs === null || this.stopped) return;
       this.scheduleTimer = setInterval(() => this.request('all'), this.scheduleMs);
       this.scheduleTimer.unref();
+    };
+    if (delay === 0) schedule();
+    else {
+      this.startTimer = setTimeout(() => {
+        this.startTimer = null;
+        schedule();
+      }, delay);
+      this.startTimer.unref();
     }
   }
 
@@ -97,6 +128,8 @@ export class Scoring {
     this.stopped = true;
     if (this.settleTimer) clearTimeout(this.settleTimer);
     if (this.scheduleTimer) clearInterval(this.scheduleTimer);
+    if (this.startTimer) clearTimeout(this.startTimer);
+    this.startTimer = null;
     this.settleTimer = null;
     this.scheduleTimer = null;
     this.wanted = null;
@@ -210,6 +243,30 @@ export class Scoring {
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress.running = false;
+    // Only a full re-score that ran to its end is remembered: an interrupted one runs again at the next start.
+    if (kind === 'all')
+      await this.storage.setLastFullRescore({
+        ruleVersion: document.version,
+        revision: SCORING_REVISION,
+        at: now.getTime(),
+      });
     this.log(`rescore ${kind} v${document.version}: ${ids.length} accounts, ${written} changed`);
   }
+}
+
+/**
+ * How long until the next full re-score (0: now) given the last completed one, or null: none is needed (no
+ * schedule and the stored grades are current). Stale grades — never re-scored, other rules or grading code — are
+ * re-scored at once; current ones when the period since the last run has passed (recency decays with time).
+ */
+export function nextFullRescore(
+  last: FullRescoreMark | null,
+  current: { ruleVersion: number; revision: number },
+  nowMs: number,
+  scheduleMs: number | null,
+): number | null {
+  if (!last || last.ruleVersion !== current.ruleVersion || last.revision !== current.revision) return 0;
+  if (scheduleMs === null) return null;
+  // A mark from the future (a clock set back) is not trusted to postpone the re-score beyond one period.
+  return Math.max(0, Math.min(scheduleMs, last.at + scheduleMs - nowMs));
 }

@@ -7,6 +7,7 @@ import { mailEn } from './areas/mail.en';
 import { managerEn } from './areas/manager.en';
 import { matchEn } from './areas/match.en';
 import { scoringEn } from './areas/scoring.en';
+import { teamsEn } from './areas/teams.en';
 
 /**
  * The English catalog: one area file per part of the product (`areas/<area>.en.ts`, keys prefixed `<area>.`),
@@ -22,4 +23,5 @@ export const en = {
   ...clipEn,
   ...clashEn,
   ...extension2En,
+  ...teamsEn,
 } as const;

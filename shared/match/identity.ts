@@ -30,7 +30,35 @@ export function candidateIdentity(candidate: Candidate, options: PhoneOptions = 
   };
 }
 
+/**
+ * Identities of cards already computed, per options object: an import matches every row against every card
+ * before it, and normalising each card's phones again for every row made planning a 10k-row file quadratic in
+ * phone parsing (minutes; task H6). Cards are not changed once built, and an Identity is read-only.
+ */
+const known = new WeakMap<PhoneOptions, WeakMap<object, Identity>>();
+function memo<T extends object>(card: T, options: PhoneOptions, compute: (card: T) => Identity): Identity {
+  let cache = known.get(options);
+  if (!cache) {
+    cache = new WeakMap();
+    known.set(options, cache);
+  }
+  let identity = cache.get(card);
+  if (!identity) {
+    identity = compute(card);
+    cache.set(card, identity);
+  }
+  return identity;
+}
+
 export function contactIdentity(contact: MatchableContact, options: PhoneOptions = {}): Identity {
+  return memo(contact, options, (c) => computeContactIdentity(c, options));
+}
+
+export function accountIdentity(account: MatchableAccount, options: PhoneOptions = {}): Identity {
+  return memo(account, options, (a) => computeAccountIdentity(a, options));
+}
+
+function computeContactIdentity(contact: MatchableContact, options: PhoneOptions): Identity {
   const { personal, role } = splitEmails(contact.emails);
   return {
     emails: personal,
@@ -41,7 +69,7 @@ export function contactIdentity(contact: MatchableContact, options: PhoneOptions
   };
 }
 
-export function accountIdentity(account: MatchableAccount, options: PhoneOptions = {}): Identity {
+function computeAccountIdentity(account: MatchableAccount, options: PhoneOptions): Identity {
   return {
     emails: new Set(),
     roleEmails: new Set(),

@@ -41,7 +41,13 @@ describe('entity schemas', () => {
 
   it('rejects an unknown field by name', () => {
     const error = firstError(accountFields, { ...makeAccount(), ownerr: 'x' });
-    expect(error.message).toContain('ownerr');
+    expect(error.field).toBe('ownerr');
+    expect(error.message.startsWith('ownerr: ')).toBe(true);
+  });
+
+  it('names the first unknown key inside a nested object', () => {
+    const error = firstError(accountFields, makeAccount({ needs: { match: 'high', budgett: 1 } } as never));
+    expect(error.field).toBe('needs.budgett');
   });
 
   it.each([
@@ -89,8 +95,11 @@ describe('sync messages', () => {
   it.each([
     [{ clientId: 'abc', mutations: [] }, 'clientId'],
     [{ clientId, mutations: [upsert(1, { name: 'x'.repeat(400) })] }, 'mutations.0.fields.name'],
-    [{ clientId, mutations: [upsert(1, { grades: {} })] }, 'mutations.0.fields'],
-    [{ clientId, mutations: [upsert(1, { owner: 'bob' })] }, 'mutations.0.fields'],
+    [{ clientId, mutations: [upsert(1, { grades: {} })] }, 'mutations.0.fields.grades'],
+    [{ clientId, mutations: [upsert(1, { owner: 'bob' })] }, 'mutations.0.fields.owner'],
+    [{ clientId, mutations: [upsert(1, { name: 'a', bogus: 1 })] }, 'mutations.0.fields.bogus'],
+    [{ clientId, mutations: [{ ...upsert(1, {}), extra: true }] }, 'mutations.0.extra'],
+    [{ clientId, mutations: [], cursor: 5 }, 'cursor'],
     [{ clientId, mutations: [upsert(1, {}, 'lead')] }, 'mutations.0.entity'],
     [{ clientId, mutations: [upsert(0, {})] }, 'mutations.0.seq'],
     [{ clientId, mutations: [upsert(1, {}), upsert(3, {})] }, 'mutations.1.seq'],

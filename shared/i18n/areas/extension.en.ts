@@ -83,6 +83,10 @@ export const extensionEn = {
   'extension.sync.signedOut': 'Not signed in: cards stay in this browser until you sign in.',
   'extension.sync.now': 'Sync now',
   'extension.sync.discard': 'Discard the refused change',
+  'extension.sync.refusedLostAccess':
+    'Your change to “{card}” was refused: you may no longer change this card (it was assigned to a colleague, unshared or moved to another team), so it is no longer kept in this browser. Discard your changes to it to go on syncing. ({reason})',
+  'extension.sync.refusedLostAccessUnnamed':
+    'A change was refused: you may no longer change its card (it was assigned to a colleague, unshared or moved to another team), so it is no longer kept in this browser. Discard your changes to it to go on syncing. ({reason})',
   'extension.sync.signIn': 'Sign in',
   'extension.options.title': 'Leadcard settings',
   'extension.options.signInTitle': 'Sign in to your team’s server',

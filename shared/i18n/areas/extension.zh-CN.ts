@@ -84,6 +84,10 @@ export const extensionZhCN: Record<keyof typeof extensionEn, string> = {
   'extension.sync.signedOut': '未登录：登录前客户卡只保存在本浏览器中。',
   'extension.sync.now': '立即同步',
   'extension.sync.discard': '放弃被拒绝的更改',
+  'extension.sync.refusedLostAccess':
+    '你对“{card}”的更改被拒绝：你已无权修改这张客户卡（已分配给同事、取消共享或转到其他团队），本浏览器不再保留它。放弃对它的更改即可继续同步。（{reason}）',
+  'extension.sync.refusedLostAccessUnnamed':
+    '一条更改被拒绝：你已无权修改它所属的客户卡（已分配给同事、取消共享或转到其他团队），本浏览器不再保留它。放弃对它的更改即可继续同步。（{reason}）',
   'extension.sync.signIn': '登录',
   'extension.options.title': 'Leadcard 设置',
   'extension.options.signInTitle': '登录团队服务器',

@@ -17,6 +17,8 @@ export const extension2En = {
   'extension2.transfer.imported':
     'Imported {created} new cards, merged {merged}, unchanged {unchanged}. They sync with the server.',
   'extension2.transfer.failed': 'The import stopped: {reason}',
+  'extension2.transfer.stoppedAt':
+    'The import stopped at line {line}: {reason}. Saved before it: {created} new cards, {merged} merged; nothing from line {from} on was imported.',
   'extension2.transfer.exportJson': 'Export everything as JSON',
   'extension2.transfer.exportCsv': 'Export everything as CSV',
   'extension2.transfer.exported': 'Exported {count} cards.',
@@ -37,6 +39,13 @@ export const extension2En = {
   'extension2.opportunity.override': 'Override as manager',
   'extension2.opportunity.repCannotOverride': 'Only a manager can override a skipped key node.',
   'extension2.opportunity.summary': '{stage} · {amount}',
+  // H5: a manager's override goes to the server (it decides); offline it is refused, never queued.
+  'extension2.opportunity.overridden': 'Moved to {stage} by a manager’s override; the reason is recorded on the card.',
+  'extension2.opportunity.overrideOffline':
+    'The server cannot be reached. A manager’s override is the server’s decision, so nothing was queued: try again when you are online.',
+  'extension2.opportunity.overrideNotSynced': 'The server has not received this opportunity yet. Sync, then override.',
+  'extension2.opportunity.overrideSignIn': 'Sign in again to override: the server did not accept your sign-in.',
+  'extension2.opportunity.overrideRefused': 'The server refused the override: {reason}',
   'extension2.complaint.title': 'Record a complaint',
   'extension2.complaint.category': 'Category',
   'extension2.complaint.category.product-quality': 'Product quality',

@@ -17,6 +17,8 @@ export const extension2ZhCN: Record<keyof typeof extension2En, string> = {
   'extension2.transfer.imported':
     '已导入：新建 {created} 张客户卡，合并 {merged} 张，未变 {unchanged} 张。将与服务器同步。',
   'extension2.transfer.failed': '导入中断：{reason}',
+  'extension2.transfer.stoppedAt':
+    '导入在第 {line} 行中断：{reason}。此前已保存：新建 {created} 张客户卡，合并 {merged} 张；第 {from} 行起均未导入。',
   'extension2.transfer.exportJson': '全部导出为 JSON',
   'extension2.transfer.exportCsv': '全部导出为 CSV',
   'extension2.transfer.exported': '已导出 {count} 张客户卡。',
@@ -37,6 +39,12 @@ export const extension2ZhCN: Record<keyof typeof extension2En, string> = {
   'extension2.opportunity.override': '以经理身份越过',
   'extension2.opportunity.repCannotOverride': '只有经理可以越过未达成的关键节点。',
   'extension2.opportunity.summary': '{stage} · {amount}',
+  // H5: a manager's override goes to the server (it decides); offline it is refused, never queued.
+  'extension2.opportunity.overridden': '已由经理越过并移至{stage}，原因已记在卡片上。',
+  'extension2.opportunity.overrideOffline': '无法连接服务器。经理越过须由服务器裁定，因此没有排队：请联网后重试。',
+  'extension2.opportunity.overrideNotSynced': '服务器尚未收到此商机。请先同步，再越过。',
+  'extension2.opportunity.overrideSignIn': '请重新登录后再越过：服务器未接受您的登录。',
+  'extension2.opportunity.overrideRefused': '服务器拒绝了越过：{reason}',
   'extension2.complaint.title': '记录投诉',
   'extension2.complaint.category': '类别',
   'extension2.complaint.category.product-quality': '产品质量',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityFields, entityName } from '../entities';
+import { issuePath } from '../errors';
 import { hlcString, recordId } from '../primitives';
 
 /** Each entity's partial schema, built once: `.partial()` per mutation made a push of 10k mutations 10× slower. */
@@ -30,7 +31,7 @@ export const mutation = z
     const parsed = partialFields[m.entity].safeParse(m.fields);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        ctx.addIssue({ code: 'custom', path: ['fields', ...issue.path.map(String)], message: issue.message });
+        ctx.addIssue({ code: 'custom', path: ['fields', ...issuePath(issue).map(String)], message: issue.message });
       }
     }
   });

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ChurnItem } from '../../../reports/churn';
 import type { Page } from '../../../reports/rows';
-import { AccountLink } from '../AccountLink';
 import { query } from '../api';
+import { accountColumns, type Column, DataTable } from '../DataTable';
 import { explainLine } from '../explain';
 import { useWords } from '../i18n';
 import { Pager } from '../Pager';
@@ -17,6 +17,20 @@ export function Churn(props: { scope: Scope }) {
   const { t } = useWords();
   const [offset, setOffset] = useState(0);
   const state = useApi<Page<ChurnItem>>(`/api/v1/reports/churn${query({ ...props.scope, offset, limit: PAGE })}`);
+  const columns: Column<ChurnItem>[] = [
+    ...accountColumns<ChurnItem>(t),
+    { heading: t('manager.column.lastPurchase'), number: true, cell: (item) => item.daysSincePurchase ?? '—' },
+    {
+      heading: t('manager.column.why'),
+      cell: (item) => (
+        <ul class="plain">
+          {item.lines.map((line) => (
+            <li key={line.rule}>{explainLine(line, t)}</li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
   return (
     <section aria-labelledby="churn-heading">
       <h1 id="churn-heading">{t('manager.churn.heading')}</h1>
@@ -26,36 +40,7 @@ export function Churn(props: { scope: Scope }) {
             <p class="muted">{t('manager.churn.none')}</p>
           ) : (
             <>
-              <table data-testid="churn">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('manager.column.account')}</th>
-                    <th scope="col">{t('manager.column.owner')}</th>
-                    <th scope="col" class="number">
-                      {t('manager.column.lastPurchase')}
-                    </th>
-                    <th scope="col">{t('manager.column.why')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((item) => (
-                    <tr key={item.id}>
-                      <th scope="row">
-                        <AccountLink id={item.id} name={item.name} />
-                      </th>
-                      <td>{item.owner ?? t('manager.pipeline.noOwner')}</td>
-                      <td class="number">{item.daysSincePurchase ?? '—'}</td>
-                      <td>
-                        <ul class="plain">
-                          {item.lines.map((line) => (
-                            <li key={line.rule}>{explainLine(line, t)}</li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable testId="churn" columns={columns} rows={page.items} rowKey={(item) => item.id} />
               <Pager offset={page.offset} limit={page.limit} total={page.total} onOffset={setOffset} />
             </>
           )

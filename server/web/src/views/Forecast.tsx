@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { ForecastReport } from '../../../reports/forecast';
 import { query } from '../api';
 import { MonthChart } from '../Chart';
+import { type Column, DataTable } from '../DataTable';
 import { useWords } from '../i18n';
 import { Status } from '../Status';
 import { useApi } from '../use-api';
@@ -19,6 +20,9 @@ export function Forecast(props: { scope: Scope }) {
   );
 }
 
+type Month = ForecastReport['months'][number];
+type Rep = ForecastReport['reps'][number];
+
 function ForecastBody(props: { report: ForecastReport }) {
   const { t, money, compact } = useWords();
   const { months, reps } = props.report;
@@ -31,6 +35,18 @@ function ForecastBody(props: { report: ForecastReport }) {
     [months, t],
   );
   const total = months.reduce((sum, row) => sum + row.weighted, 0);
+  const monthColumns: Column<Month>[] = [
+    { heading: t('manager.column.month'), cell: (row) => row.month },
+    { heading: t('manager.column.weighted'), number: true, cell: (row) => money(row.weighted) },
+    { heading: t('manager.column.won'), number: true, cell: (row) => money(row.won) },
+  ];
+  const repColumns: Column<Rep>[] = [
+    { heading: t('manager.column.owner'), cell: (row) => row.owner ?? t('manager.pipeline.noOwner') },
+    { heading: t('manager.column.count'), number: true, cell: (row) => row.count },
+    { heading: t('manager.column.pipeline'), number: true, cell: (row) => money(row.amount) },
+    { heading: t('manager.column.weighted'), number: true, cell: (row) => money(row.weighted) },
+    { heading: t('manager.column.won'), number: true, cell: (row) => money(row.won) },
+  ];
   return (
     <>
       <p class="summary">{t('manager.forecast.total', { weighted: money(total) })}</p>
@@ -42,59 +58,9 @@ function ForecastBody(props: { report: ForecastReport }) {
         series={series}
         format={compact}
       />
-      <table data-testid="forecast-months">
-        <thead>
-          <tr>
-            <th scope="col">{t('manager.column.month')}</th>
-            <th scope="col" class="number">
-              {t('manager.column.weighted')}
-            </th>
-            <th scope="col" class="number">
-              {t('manager.column.won')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {months.map((row) => (
-            <tr key={row.month}>
-              <th scope="row">{row.month}</th>
-              <td class="number">{money(row.weighted)}</td>
-              <td class="number">{money(row.won)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable testId="forecast-months" columns={monthColumns} rows={months} rowKey={(row) => row.month} />
       <h2>{t('manager.forecast.byRep')}</h2>
-      <table data-testid="forecast-reps">
-        <thead>
-          <tr>
-            <th scope="col">{t('manager.column.owner')}</th>
-            <th scope="col" class="number">
-              {t('manager.column.count')}
-            </th>
-            <th scope="col" class="number">
-              {t('manager.column.pipeline')}
-            </th>
-            <th scope="col" class="number">
-              {t('manager.column.weighted')}
-            </th>
-            <th scope="col" class="number">
-              {t('manager.column.won')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {reps.map((row) => (
-            <tr key={row.owner ?? ''}>
-              <th scope="row">{row.owner ?? t('manager.pipeline.noOwner')}</th>
-              <td class="number">{row.count}</td>
-              <td class="number">{money(row.amount)}</td>
-              <td class="number">{money(row.weighted)}</td>
-              <td class="number">{money(row.won)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable testId="forecast-reps" columns={repColumns} rows={reps} rowKey={(row) => row.owner ?? ''} />
     </>
   );
 }

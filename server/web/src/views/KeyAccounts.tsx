@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { KeyAccountItem, KeyAccountReport } from '../../../reports/key-accounts';
 import type { Page } from '../../../reports/rows';
-import { AccountLink } from '../AccountLink';
 import { query } from '../api';
 import { MonthChart } from '../Chart';
+import { accountColumns, type Column, DataTable } from '../DataTable';
 import { useWords } from '../i18n';
 import { Pager } from '../Pager';
 import { Status } from '../Status';
@@ -36,6 +36,14 @@ function KeyAccountBody(props: { answer: Answer; onOffset: (offset: number) => v
     () => [{ label: t('manager.keyAccounts.count'), values: perMonth.map((row) => row.count), color: '#b45309' }],
     [perMonth, t],
   );
+  const columns: Column<KeyAccountItem>[] = [
+    ...accountColumns<KeyAccountItem>(t),
+    { heading: t('manager.column.revenue'), number: true, cell: (item) => money(item.revenue) },
+    {
+      heading: t('manager.column.reasons'),
+      cell: (item) => item.reasons.map((reason) => t(`scoring.reason.keyAccount.${reason}`)).join(' · '),
+    },
+  ];
   return (
     <>
       <h2>{t('manager.keyAccounts.chart')}</h2>
@@ -70,30 +78,7 @@ function KeyAccountBody(props: { answer: Answer; onOffset: (offset: number) => v
       {page.total === 0 ? (
         <p class="muted">{t('manager.keyAccounts.none')}</p>
       ) : (
-        <table data-testid="ka-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('manager.column.account')}</th>
-              <th scope="col">{t('manager.column.owner')}</th>
-              <th scope="col" class="number">
-                {t('manager.column.revenue')}
-              </th>
-              <th scope="col">{t('manager.column.reasons')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((item) => (
-              <tr key={item.id}>
-                <th scope="row">
-                  <AccountLink id={item.id} name={item.name} />
-                </th>
-                <td>{item.owner ?? t('manager.pipeline.noOwner')}</td>
-                <td class="number">{money(item.revenue)}</td>
-                <td>{item.reasons.map((reason) => t(`scoring.reason.keyAccount.${reason}`)).join(' · ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable testId="ka-list" columns={columns} rows={page.items} rowKey={(item) => item.id} />
       )}
       <Pager offset={page.offset} limit={page.limit} total={page.total} onOffset={props.onOffset} />
     </>

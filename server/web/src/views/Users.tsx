@@ -4,14 +4,15 @@ import { ApiError, api } from '../api';
 import { useWords } from '../i18n';
 import { Status } from '../Status';
 import { useApi } from '../use-api';
+import { MoveUser, type Notice, TeamsPanel } from './Teams';
 
 type Listed = { name: string; role: Profile['role']; team: string | null; disabled: boolean; devices: number };
-type Notice = { kind: 'ok' | 'error'; text: string; secret?: string };
 
 /**
  * Users and teams (admin): list with role, team, state and devices; add a user (the generated password shown
- * once), disable or enable, reset a password (shown once), revoke a user's devices. Anyone else is told the
- * page is for admins (and the API answers 403).
+ * once), disable or enable, reset a password (shown once), revoke a user's devices, move a user to another team
+ * (./Teams.tsx, with the teams panel: create, rename, delete while empty). Anyone else is told the page is for
+ * admins (and the API answers 403).
  */
 export function Users(props: { user: Profile }) {
   const { t } = useWords();
@@ -43,7 +44,7 @@ function UsersAdmin(props: { self: string }) {
       setNotice(await run());
     } catch (error) {
       const e = error instanceof ApiError ? error : new ApiError(0, 'network', String(error));
-      setNotice({ kind: 'error', text: t('manager.users.failed', { reason: e.message }) });
+      setNotice({ kind: 'error', text: (w) => w('manager.users.failed', { reason: e.message }) });
     }
     setNonce((n) => n + 1);
   };
@@ -53,7 +54,7 @@ function UsersAdmin(props: { self: string }) {
       const body = { name: draft.name.trim(), role: draft.role, team: draft.team.trim() || null };
       const res = await api<{ password: string }>('/api/v1/users', { method: 'POST', body });
       setDraft({ name: '', role: draft.role, team: draft.team });
-      return { kind: 'ok', text: t('manager.users.created', { name: body.name }), secret: res.password };
+      return { kind: 'ok', text: (w) => w('manager.users.created', { name: body.name }), secret: res.password };
     });
   };
   const post = (name: string, path: string) =>
@@ -66,7 +67,7 @@ function UsersAdmin(props: { self: string }) {
       <h1 id="users-heading">{t('manager.users.heading')}</h1>
       {notice && (
         <div class={notice.kind === 'ok' ? 'notice' : 'notice error'} role="status" data-testid="users-notice">
-          <p>{notice.text}</p>
+          <p>{notice.text(t)}</p>
           {notice.secret && (
             <p>
               {t('manager.users.passwordOnce')} <code data-testid="users-secret">{notice.secret}</code>
@@ -115,90 +116,106 @@ function UsersAdmin(props: { self: string }) {
         </datalist>
         <button type="submit">{t('manager.users.addSubmit')}</button>
       </form>
+      <TeamsPanel nonce={nonce} act={act} />
+      <h2 id="users-list-heading">{t('teams.users')}</h2>
       <Status state={state}>
         {(data) => (
-          <table data-testid="users">
-            <thead>
-              <tr>
-                <th scope="col">{t('manager.users.name')}</th>
-                <th scope="col">{t('manager.users.role')}</th>
-                <th scope="col">{t('manager.users.team')}</th>
-                <th scope="col">{t('manager.users.state')}</th>
-                <th scope="col" class="number">
-                  {t('manager.users.devices')}
-                </th>
-                <th scope="col">{t('manager.users.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.users.map((user) => (
-                <tr key={user.name} data-user={user.name}>
-                  <th scope="row">{user.name}</th>
-                  <td>{t(`manager.role.${user.role}`)}</td>
-                  <td>{user.team ?? '—'}</td>
-                  <td>{t(user.disabled ? 'manager.users.disabled' : 'manager.users.active')}</td>
-                  <td class="number">{user.devices}</td>
-                  <td>
-                    <div class="actions">
-                      {user.name !== props.self && (
+          <div class="table-scroll">
+            <table class="users-table" data-testid="users" aria-labelledby="users-list-heading">
+              <thead>
+                <tr>
+                  <th scope="col">{t('manager.users.name')}</th>
+                  <th scope="col">{t('manager.users.role')}</th>
+                  <th scope="col">{t('manager.users.team')}</th>
+                  <th scope="col">{t('manager.users.state')}</th>
+                  <th scope="col" class="number">
+                    {t('manager.users.devices')}
+                  </th>
+                  <th scope="col">{t('manager.users.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.users.map((user) => (
+                  <tr key={user.name} data-user={user.name}>
+                    <th scope="row">{user.name}</th>
+                    {/* data-label: a phone shows each row as a card whose cells say what they are (styles.css). */}
+                    <td data-label={t('manager.users.role')}>{t(`manager.role.${user.role}`)}</td>
+                    <td data-label={t('manager.users.team')}>{user.team ?? '—'}</td>
+                    <td data-label={t('manager.users.state')}>
+                      {t(user.disabled ? 'manager.users.disabled' : 'manager.users.active')}
+                    </td>
+                    <td class="number" data-label={t('manager.users.devices')}>
+                      {user.devices}
+                    </td>
+                    <td>
+                      <div class="actions">
+                        {user.name !== props.self && (
+                          <button
+                            type="button"
+                            class="secondary"
+                            data-action={user.disabled ? 'enable' : 'disable'}
+                            onClick={() =>
+                              void act(async () => {
+                                await post(user.name, user.disabled ? 'enable' : 'disable');
+                                return {
+                                  kind: 'ok',
+                                  text: (w) =>
+                                    w(user.disabled ? 'manager.users.enabled' : 'manager.users.disabledNow', {
+                                      name: user.name,
+                                    }),
+                                };
+                              })
+                            }
+                          >
+                            {t(user.disabled ? 'manager.users.enable' : 'manager.users.disable')}
+                          </button>
+                        )}
                         <button
                           type="button"
                           class="secondary"
-                          data-action={user.disabled ? 'enable' : 'disable'}
+                          data-action="password"
                           onClick={() =>
                             void act(async () => {
-                              await post(user.name, user.disabled ? 'enable' : 'disable');
+                              const res = await post(user.name, 'password');
                               return {
                                 kind: 'ok',
-                                text: t(user.disabled ? 'manager.users.enabled' : 'manager.users.disabledNow', {
-                                  name: user.name,
-                                }),
+                                text: (w) => w('manager.users.passwordReset', { name: user.name }),
+                                secret: res.password,
                               };
                             })
                           }
                         >
-                          {t(user.disabled ? 'manager.users.enable' : 'manager.users.disable')}
+                          {t('manager.users.resetPassword')}
                         </button>
-                      )}
-                      <button
-                        type="button"
-                        class="secondary"
-                        data-action="password"
-                        onClick={() =>
-                          void act(async () => {
-                            const res = await post(user.name, 'password');
-                            return {
-                              kind: 'ok',
-                              text: t('manager.users.passwordReset', { name: user.name }),
-                              secret: res.password,
-                            };
-                          })
-                        }
-                      >
-                        {t('manager.users.resetPassword')}
-                      </button>
-                      <button
-                        type="button"
-                        class="secondary"
-                        data-action="revoke"
-                        onClick={() =>
-                          void act(async () => {
-                            const res = await post(user.name, 'revoke-devices');
-                            return {
-                              kind: 'ok',
-                              text: t('manager.users.revoked', { name: user.name, n: res.revoked ?? 0 }),
-                            };
-                          })
-                        }
-                      >
-                        {t('manager.users.revokeDevices')}
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                        <button
+                          type="button"
+                          class="secondary"
+                          data-action="revoke"
+                          onClick={() =>
+                            void act(async () => {
+                              const res = await post(user.name, 'revoke-devices');
+                              return {
+                                kind: 'ok',
+                                text: (w) => w('manager.users.revoked', { name: user.name, n: res.revoked ?? 0 }),
+                              };
+                            })
+                          }
+                        >
+                          {t('manager.users.revokeDevices')}
+                        </button>
+                      </div>
+                      <MoveUser
+                        key={`${user.name}:${user.team}:${user.role}`}
+                        user={user}
+                        teams={data.teams}
+                        act={act}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Status>
     </section>
