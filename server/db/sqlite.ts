@@ -1300,6 +1300,24 @@ export class SqliteStorage implements Storage {
     })();
   }
 
+  async accountTransactionsAfter(
+    after: string,
+    max: number,
+  ): Promise<{ id: string; accountId: string; fields: Record<string, unknown> }[]> {
+    // EXISTS per row, not IN (subquery): the set of live accounts would be built again for every chunk.
+    const rows = this.q(
+      `SELECT r.id, r.account_id, r.fields FROM records r
+       WHERE r.entity = 'transaction' AND r.id > ? AND r.deleted = 0
+         AND EXISTS (SELECT 1 FROM records a WHERE a.entity = 'account' AND a.id = r.account_id AND a.deleted = 0)
+       ORDER BY r.id LIMIT ?`,
+    ).all(after, max) as { id: string; account_id: string; fields: string }[];
+    return rows.map((r) => ({
+      id: r.id,
+      accountId: r.account_id,
+      fields: JSON.parse(r.fields) as Record<string, unknown>,
+    }));
+  }
+
   async hasUngradedAccounts(): Promise<boolean> {
     return (
       this.q(

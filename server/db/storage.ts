@@ -118,6 +118,14 @@ export interface Storage {
   /** Whether some live account has no grades yet (written by a command that does not grade, such as an import). */
   hasUngradedAccounts(): Promise<boolean>;
   /**
+   * `accountTransactions` in chunks: the live transactions of live accounts with id > `after`, at most `max`, by
+   * id (the background population batch reads them between requests instead of in one long synchronous read).
+   */
+  accountTransactionsAfter(
+    after: string,
+    max: number,
+  ): Promise<{ id: string; accountId: string; fields: Record<string, unknown> }[]>;
+  /**
    * Like `pullChunk` for an admin, but each record carries only the fields the reports keep (top-level keys whose
    * value is missing or null are left out) and an account its ownership and grades: the reports' index reads the
    * whole database at start, and parsing every record's full JSON dominated that.

@@ -274,3 +274,36 @@ describe('the full re-score at start', () => {
     expect(await t.deps.storage.lastFullRescore()).toBeNull();
   });
 });
+
+describe('the transactions of the population batch', () => {
+  it('are read in chunks by id, alike the one-read list: live transactions of live accounts only', async () => {
+    const { t, ids } = await setup(3);
+    const sales = Array.from({ length: 25 }, (_, i) => ({
+      hlc: hlcAt(20 + i),
+      entity: 'transaction' as const,
+      id: makeId(),
+      op: 'upsert' as const,
+      fields: { accountId: ids[i % 3], at: '2026-11-01T00:00:00.000Z', amount: i, currency: 'CNY' },
+    }));
+    const gone = {
+      hlc: hlcAt(60),
+      entity: 'account' as const,
+      id: ids[2] as string,
+      op: 'delete' as const,
+      fields: {},
+    };
+    expect((await t.push('alice', client, mutations(2, [...sales, gone]))).status).toBe(200);
+    const chunked: { accountId: string; fields: Record<string, unknown> }[] = [];
+    for (let after = ''; ; ) {
+      const chunk = await t.deps.storage.accountTransactionsAfter(after, 4);
+      chunked.push(...chunk.map(({ accountId, fields }) => ({ accountId, fields })));
+      if (chunk.length < 4) break;
+      after = chunk.at(-1)?.id as string;
+    }
+    const key = (r: { fields: Record<string, unknown> }) => Number(r.fields.amount);
+    const whole = await t.deps.storage.accountTransactions();
+    expect(whole.length).toBeGreaterThan(8);
+    expect(whole.some((r) => r.accountId === ids[2])).toBe(false);
+    expect([...chunked].sort((a, b) => key(a) - key(b))).toEqual([...whole].sort((a, b) => key(a) - key(b)));
+  });
+});
