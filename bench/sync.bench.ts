@@ -261,7 +261,7 @@ export const benchmarks: Benchmark[] = [
         );
         return {
           ...result,
-          // Where the time goes (CPU profile without inlining, task H6): the push's transaction ~62% — the commit
+          // Where the time goes (CPU profile without inlining): the push's transaction ~62% — the commit
           // of 20 durable transactions ~21%, the record rows ~6% and the key and search rows ~10% (3 key rows and
           // a search row per new record; an edit writes only the keys it changes), computing the keys (normalised
           // names, emails, domains, pinyin) ~10%, grading (the account, its children, the grades row) ~10% —,

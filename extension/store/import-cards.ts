@@ -88,7 +88,7 @@ export interface ImportOutcome {
   unchanged: number;
 }
 
-/** Rows written per IndexedDB transaction (task H6): one transaction per record made a large file crawl. */
+/** Rows written per IndexedDB transaction: one transaction per record made a large file crawl. */
 export const IMPORT_BATCH = 500;
 
 /**

@@ -90,7 +90,7 @@ export async function pushOutbox(db: LeadcardDb, target: SyncTarget, options: Sy
   const clientId = await clientIdOf(db, options.env);
   const batchSize = options.pushBatch ?? 500;
   let pushed = 0;
-  // H5: a card still waiting for its duplicate check or for the rep's decision on a clash is not pushed yet.
+  // A card still waiting for its duplicate check or for the rep's decision on a clash is not pushed yet.
   const pushable = await holdBackUncheckedCards(db);
   for (;;) {
     const mutations = (await db.outbox.orderBy('seq').limit(batchSize).toArray()).filter((m) => m.seq <= pushable);

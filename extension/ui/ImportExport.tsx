@@ -65,7 +65,7 @@ export function ImportExport({ ports, locale }: { ports: TransferPorts; locale: 
       setPlan(null);
       ports.onImported?.();
     } catch (error) {
-      // A batch failed whole (task H6): say where, what was saved before it, and that the rest was not imported.
+      // A batch failed whole: say where, what was saved before it, and that the rest was not imported.
       if (error instanceof ImportStoppedError) {
         setPlan(null);
         ports.onImported?.();

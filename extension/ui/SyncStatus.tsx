@@ -16,7 +16,7 @@ export function syncStateText(state: SyncState, locale: Locale): string {
       return t(locale, 'extension.sync.offline', { reason: state.reason ?? '', time: time(state.nextAttemptAt) });
     case 'error':
       if (state.failure === 'auth') return t(locale, 'extension.sync.auth', { reason: state.reason ?? '' });
-      // A change to a card the rep may no longer see (task H4): say which card and why, not only the server's words.
+      // A change to a card the rep may no longer see: say which card and why, not only the server's words.
       if (state.refusedCard)
         return t(locale, 'extension.sync.refusedLostAccess', { card: state.refusedCard, reason: state.reason ?? '' });
       if (state.refusedCard === '')

@@ -10,7 +10,7 @@ import { openData } from '../main';
 import { draftsFromCsv } from '../transfer/cards';
 import { IMPORT_BATCH, importCommand, importDrafts } from './transfer';
 
-// Task H6: the import writes IMPORT_BATCH rows per transaction, all of a batch or none of it.
+// The import writes IMPORT_BATCH rows per transaction, all of a batch or none of it.
 
 const HEADER = '公司名称,联系人,职位,手机,邮箱,网址,备注';
 /** Two contacts per company, so every other row merges into the card of the row before it. */

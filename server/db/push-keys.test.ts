@@ -7,7 +7,7 @@ import { recordKeys } from '../lookup-keys';
 import { openSqliteStorage, type SqliteStorage } from './sqlite';
 import type { User } from './storage';
 
-// Task H6: a push writes only the key rows that changed, so the incremental rows must always equal the keys
+// A push writes only the key rows that changed, so the incremental rows must always equal the keys
 // computed afresh from each record's stored fields.
 
 const at = '2026-11-22T09:00:00.000Z';

@@ -154,7 +154,7 @@ export const migrations: readonly { id: number; name: string; sql: string }[] = 
   },
   {
     id: 5,
-    name: 'drop record_keys_record: a push deletes key rows by their primary key (task H6)',
+    name: 'drop record_keys_record: a push deletes key rows by their primary key',
     // The (entity, id) index served only `DELETE FROM record_keys WHERE entity = ? AND id = ?`; a push now deletes
     // exactly the keys a record lost, by (kind, value, entity, id), and no query reads record_keys by record.
     // It was ~15% of a push's SQL time: one more b-tree insert per key row.
@@ -162,7 +162,7 @@ export const migrations: readonly { id: number; name: string; sql: string }[] = 
   },
   {
     id: 6,
-    name: 'access losses: tombstones for users who may no longer see an account (task H4)',
+    name: 'access losses: tombstones for users who may no longer see an account',
     // One row per record of an account whose readers shrank (or per record a moved user no longer sees), each
     // with a version of its own from the shared counter, so that a pull keeps its contiguous cursor. `prev_*`
     // is the ownership before the change; `user_name` set: the loss is that one user's (a team or role move).
@@ -186,6 +186,13 @@ export const migrations: readonly { id: number; name: string; sql: string }[] = 
         PRIMARY KEY (user_name, version)
       ) WITHOUT ROWID;
     `,
+  },
+  {
+    id: 7,
+    name: 'deleted accounts indexed: team counts without reading every account record',
+    // The teams admin counts a team's live accounts from the accounts table alone and subtracts the deleted ones,
+    // found through this small partial index instead of a lookup of every account's (wide) record row.
+    sql: "CREATE INDEX records_deleted_accounts ON records(id) WHERE entity = 'account' AND deleted = 1;",
   },
 ];
 
@@ -276,7 +283,7 @@ const VISIBLE = `(
 
 /**
  * SQL: whether the user of the named parameters `:name`, `:{p}team`, `:{p}manager`, `:{p}admin` may see account `a`
- * (access.ts canSee; the prefix tells a user's team and role before a move from those after it). Task H4.
+ * (access.ts canSee; the prefix tells a user's team and role before a move from those after it).
  */
 // coalesce: `a.owner = :name` is NULL for a pool account, and NOT NULL would drop the row instead of keeping it.
 const seesAccount = (p: string) => `coalesce(
@@ -315,7 +322,7 @@ export class SqliteStorage implements Storage {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (entity, id) DO UPDATE SET account_id = excluded.account_id, fields = excluded.fields,
           hlcs = excluded.hlcs, deleted_hlc = excluded.deleted_hlc, deleted = excluded.deleted, version = excluded.version`,
-      // Keys are written and removed one by one, by their whole primary key (task H6: only changed keys are written).
+      // Keys are written and removed one by one, by their whole primary key (only changed keys are written).
       deleteKey: `DELETE FROM record_keys WHERE kind = ? AND value = ? AND entity = ? AND id = ?`,
       insertKey: `INSERT OR REPLACE INTO record_keys (kind, value, entity, id, account_id) VALUES (?, ?, ?, ?, ?)`,
       deleteSearch: `DELETE FROM record_search WHERE entity = ? AND id = ?`,
@@ -516,7 +523,7 @@ export class SqliteStorage implements Storage {
         const cached = entity === 'account' ? accessCache.get(id) : undefined;
         if (cached) accessCache.set(id, { ...cached, status: record.state.fields.status });
         this.writeRecord(entity, id, record, nextVersion(), previous);
-        // A child moved to another account leaves the readers of its old one (task H4).
+        // A child moved to another account leaves the readers of its old one.
         const from = previous?.accountId ?? null;
         if (entity !== 'account' && from !== null && record.accountId !== null && record.accountId !== from) {
           const old = accessCache.get(from) ?? this.accountAccess(from);
@@ -568,7 +575,7 @@ export class SqliteStorage implements Storage {
     this.writeKeys(entity, id, record, previous);
   }
 
-  // ── push path: lookup and search keys (task H6) ──────────────────────────────────────────────────────
+  // ── push path: lookup and search keys ──────────────────────────────────────────────────────
 
   /**
    * Brings a record's `record_keys` rows and its `record_search` row from what `previous` gave to what `record`
@@ -743,7 +750,7 @@ export class SqliteStorage implements Storage {
           for (const grantee of ownership.sharedWith)
             this.q('INSERT OR IGNORE INTO account_shares (account_id, grantee) VALUES (?, ?)').run(accountId, grantee);
         }
-        // Whoever could see the card before and cannot now gets tombstones for it (task H4, ./access-loss.ts).
+        // Whoever could see the card before and cannot now gets tombstones for it (./access-loss.ts).
         if (before) version = this.recordAccessLoss(accountId, ownershipOf(before), ownership, version);
         // New viewers must pull the card and everything under it: move them all to fresh versions.
         const ids = this.q('SELECT entity, id FROM records WHERE account_id = ? ORDER BY version').all(accountId) as {
@@ -951,18 +958,38 @@ export class SqliteStorage implements Storage {
     }
   }
 
-  // ── teams administration (task H3) ─────────────────────────────────────────────────────────────────────
+  // ── teams administration ─────────────────────────────────────────────────────────────────────
 
   async listTeams(): Promise<TeamSummary[]> {
-    // Counts read the (team, owner) index and each account's record row: live accounts only.
-    const teams = this.q(
-      `SELECT t.name, t.created_at,
-         (SELECT count(*) FROM accounts a JOIN records r ON r.entity = 'account' AND r.id = a.id AND r.deleted = 0
-           WHERE a.team = t.name AND a.owner IS NOT NULL) AS owned,
-         (SELECT count(*) FROM accounts a JOIN records r ON r.entity = 'account' AND r.id = a.id AND r.deleted = 0
-           WHERE a.team = t.name AND a.owner IS NULL) AS pool
-       FROM teams t ORDER BY t.name`,
-    ).all() as { name: string; created_at: string; owned: number; pool: number }[];
+    const teams = this.q('SELECT name, created_at FROM teams ORDER BY name').all() as {
+      name: string;
+      created_at: string;
+    }[];
+    // Live accounts per team and owned/pool: every account row (the (team, owner) index alone), less the deleted
+    // ones (a partial index): one pass at 100k accounts instead of a record lookup per account.
+    const counts = new Map<string, { owned: number; pool: number }>();
+    const tally = (rows: { team: string; pooled: number; n: number }[], sign: 1 | -1) => {
+      for (const { team, pooled, n } of rows) {
+        const entry = counts.get(team) ?? { owned: 0, pool: 0 };
+        if (pooled) entry.pool += sign * n;
+        else entry.owned += sign * n;
+        counts.set(team, entry);
+      }
+    };
+    tally(
+      this.q(
+        `SELECT team, owner IS NULL AS pooled, count(*) AS n FROM accounts WHERE team IS NOT NULL GROUP BY team, pooled`,
+      ).all() as { team: string; pooled: number; n: number }[],
+      1,
+    );
+    tally(
+      this.q(
+        `SELECT a.team, a.owner IS NULL AS pooled, count(*) AS n
+         FROM records r INDEXED BY records_deleted_accounts JOIN accounts a ON a.id = r.id
+         WHERE r.entity = 'account' AND r.deleted = 1 AND a.team IS NOT NULL GROUP BY a.team, pooled`,
+      ).all() as { team: string; pooled: number; n: number }[],
+      -1,
+    );
     const members = this.q(
       `SELECT name, role, team, disabled_at FROM users WHERE team IS NOT NULL
        ORDER BY CASE role WHEN 'manager' THEN 0 WHEN 'rep' THEN 1 ELSE 2 END, name`,
@@ -973,8 +1000,8 @@ export class SqliteStorage implements Storage {
       members: members
         .filter((m) => m.team === t.name)
         .map((m) => ({ name: m.name, role: m.role, disabled: m.disabled_at !== null })),
-      ownedAccounts: t.owned,
-      pool: t.pool,
+      ownedAccounts: counts.get(t.name)?.owned ?? 0,
+      pool: counts.get(t.name)?.pool ?? 0,
     }));
   }
 
@@ -1064,7 +1091,7 @@ export class SqliteStorage implements Storage {
         for (const account of moving) {
           const previous = this.q(this.s.accountRow).get(account.id) as AccountRow;
           this.q('UPDATE accounts SET team = ? WHERE id = ?').run(move.team, account.id);
-          // The old team's manager and pool readers lose the card (task H4).
+          // The old team's manager and pool readers lose the card.
           version = this.recordAccessLoss(
             account.id,
             ownershipOf(previous),
@@ -1090,7 +1117,7 @@ export class SqliteStorage implements Storage {
             ++version,
           );
         }
-        // What the user saw through their old team or role and no longer does is tombstoned for them (task H4).
+        // What the user saw through their old team or role and no longer does is tombstoned for them.
         version = this.recordUserAccessChange(toUser(row), move, version);
         this.q(this.s.setVersion).run(version);
         return {
@@ -1101,7 +1128,7 @@ export class SqliteStorage implements Storage {
       })
       .immediate();
   }
-  // ── access loss (task H4): tombstones for users who may no longer see an account ─────────────────────────
+  // ── access loss: tombstones for users who may no longer see an account ─────────────────────────
 
   /**
    * Records, inside the caller's transaction, that account `accountId` went from `before` to `after`: when that can
@@ -1274,7 +1301,7 @@ export class SqliteStorage implements Storage {
     return [...changes, ...tombstones].sort((a, b) => a.version - b.version).slice(0, max);
   }
 
-  // ── H1: start-up re-score mark and the reports' index read ─────────────────────────────────────────────
+  // ── start-up re-score mark and the reports' index read ─────────────────────────────────────────────
 
   async lastFullRescore(): Promise<FullRescoreMark | null> {
     const rows = this.q(`SELECT name, value FROM counters WHERE name IN (${RESCORE_COUNTERS})`).all() as {
@@ -1418,7 +1445,7 @@ export class SqliteStorage implements Storage {
   }
 }
 
-/** The counters rows of the last completed full re-score (H1). */
+/** The counters rows of the last completed full re-score. */
 const RESCORE_COUNTERS = `'rescore_rule_version', 'rescore_revision', 'rescore_at'`;
 
 class Rollback extends Error {
@@ -1472,7 +1499,7 @@ function sameKeyFields(a: Record<string, unknown>, b: Record<string, unknown>): 
   return KEY_FIELDS.every((field) => a[field] === b[field] || JSON.stringify(a[field]) === JSON.stringify(b[field]));
 }
 
-/** A record's keys as stored (task H6): lookup keys by `kind␟value`, and its search keys joined as one
+/** A record's keys as stored: lookup keys by `kind␟value`, and its search keys joined as one
  * `record_search.keys` value, between unit separators, so `LIKE '%␟zs␟%'` matches one whole key and `'%␟zs%'`
  * a key's prefix ('' when it has none). */
 function splitKeys(keys: readonly { kind: LookupKind; value: string }[]): {

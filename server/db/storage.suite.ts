@@ -367,7 +367,7 @@ export function storageSuite(
       );
     });
 
-    // ── teams administration (task H3) ──
+    // ── teams administration ──
     it('creates, renames (users, accounts and versions follow), deletes empty teams, and moves users with their accounts', async () => {
       await storage.push(
         batch(users.alice as User, [
@@ -379,6 +379,17 @@ export function storageSuite(
       expect(await storage.createTeam('north', at)).toBe('exists');
       const east = (await storage.listTeams()).find((t) => t.name === 'east');
       expect(east).toMatchObject({ ownedAccounts: 1, pool: 0 });
+      // A deleted account no longer counts for its team.
+      await storage.push(
+        batch(users.alice as User, [
+          { seq: 3, hlc: hlc(4), entity: 'account', id: id(43), op: 'upsert', fields: { name: 'gone' } },
+        ]),
+      );
+      expect((await storage.listTeams()).find((t) => t.name === 'east')).toMatchObject({ ownedAccounts: 2 });
+      await storage.push(
+        batch(users.alice as User, [{ seq: 4, hlc: hlc(5), entity: 'account', id: id(43), op: 'delete', fields: {} }]),
+      );
+      expect((await storage.listTeams()).find((t) => t.name === 'east')).toMatchObject({ ownedAccounts: 1, pool: 0 });
       expect(east?.members.map((m) => m.name)).toEqual(['mia', 'alice', 'carol']);
 
       const before = (await storage.account(id(40)))?.version ?? 0;

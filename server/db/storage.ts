@@ -66,7 +66,7 @@ export interface Storage {
   /**
    * Changes an account's ownership and records it as an `ownership` activity, in one transaction; bumps the
    * version of the account and its children so that their new viewers pull them, and records who no longer sees
-   * them so that their next pull tombstones them (task H4: every ownership path — claim, release, assign, lock,
+   * them so that their next pull tombstones them (every ownership path — claim, release, assign, lock,
    * share, lapse — goes through here).
    */
   changeOwnership(change: OwnershipChange): Promise<AccountView | 'conflict'>;
@@ -102,7 +102,7 @@ export interface Storage {
    */
   writeAsServer(write: ServerWrite): Promise<'written' | 'conflict'>;
 
-  // ── access loss (task H4) ───────────────────────────────────────────────────────────────────────────
+  // ── access loss ───────────────────────────────────────────────────────────────────────────
   /**
    * Changes a user's team and role only (the accounts they own stay; `moveUser` moves them too) and, in the same
    * transaction, tombstones for their next pull what they no longer see and re-versions what they see only now.
@@ -110,7 +110,7 @@ export interface Storage {
    */
   changeUserAccess(userName: string, next: { role: Role; team: string | null }): Promise<User | undefined>;
 
-  // ── H1: start-up re-score and the reports' index (server/scoring/scoring.ts, server/reports/report-index.ts) ──
+  // ── start-up re-score and the reports' index (server/scoring/scoring.ts, server/reports/report-index.ts) ──
   /** The last full re-score that completed (rule version, scoring-code revision, when); null: none recorded. */
   lastFullRescore(): Promise<FullRescoreMark | null>;
   /** Records a completed full re-score (an interrupted one is never recorded, so the next start runs it again). */
@@ -142,7 +142,7 @@ export interface Storage {
     kept: ReportFieldsByEntity,
   ): Promise<{ version: number; changes: Change[] }>;
 
-  // ── teams administration (task H3) ──────────────────────────────────────────────────────────────────
+  // ── teams administration ──────────────────────────────────────────────────────────────────
   /** Every team with its members and how many live accounts it owns and holds in its public pool (公海). */
   listTeams(): Promise<TeamSummary[]>;
   /** Creates an empty team; 'exists' when the name is taken (nothing written). */
@@ -325,7 +325,7 @@ export interface ServerWrite {
   score?: PushBatch['score'];
 }
 
-// ── teams administration (task H3) ────────────────────────────────────────────────────────────────────
+// ── teams administration ────────────────────────────────────────────────────────────────────
 
 export interface TeamMember {
   name: string;
@@ -351,12 +351,12 @@ export interface TeamMove {
   activity: (accountId: string, from: string | null) => OwnershipChange['activity'];
 }
 
-/** When the last full re-score completed (UTC ms) and with which rule version and scoring-code revision (H1). */
+/** When the last full re-score completed (UTC ms) and with which rule version and scoring-code revision. */
 export interface FullRescoreMark {
   ruleVersion: number;
   revision: number;
   at: number;
 }
 
-/** Per entity, the top-level fields the reports keep; records of entities not listed are not read (H1). */
+/** Per entity, the top-level fields the reports keep; records of entities not listed are not read. */
 export type ReportFieldsByEntity = Partial<Record<EntityName, readonly string[]>>;

@@ -77,7 +77,7 @@ export function authRoutes(deps: AppDeps) {
         });
         return c.json({ user: profile });
       })
-      // H5: who the token is — the extension keeps its role (a manager's stage-gate override) fresh with this.
+      // Who the token is — the extension keeps its role (a manager's stage-gate override) fresh with this.
       .get('/me', requireUser(deps), (c) => {
         const user = c.get('user');
         return c.json({ user: { name: user.name, role: user.role, team: user.team } });

@@ -37,7 +37,7 @@ describe('/api/v1/users (admin only)', () => {
     expect(res.body.teams).toEqual(['east', 'west']);
   });
 
-  it('lists every team for the team field, empty ones too (teams administration, task H3)', async () => {
+  it('lists every team for the team field, empty ones too (teams administration)', async () => {
     expect((await t.call('admin', 'POST', '/api/v1/teams', { name: 'north' })).status).toBe(201);
     expect((await t.call('admin', 'GET', '/api/v1/users')).body.teams).toEqual(['east', 'north', 'west']);
     expect((await t.call('admin', 'DELETE', '/api/v1/teams/north')).status).toBe(200);

@@ -288,7 +288,7 @@ describe('pull after an access loss (SQLite storage)', () => {
               });
             else if (o.kind === 'move') await world.storage.changeUserAccess(o.user, { role: o.role, team: o.team });
             else if (o.kind === 'move with accounts')
-              // The teams admin's move (task H3): the accounts the user owns go with them, each with an activity.
+              // The teams admin's move: the accounts the user owns go with them, each with an activity.
               await world.storage.moveUser({
                 userName: o.user,
                 role: o.role,

@@ -33,7 +33,7 @@ export function candidateIdentity(candidate: Candidate, options: PhoneOptions = 
 /**
  * Identities of cards already computed, per options object: an import matches every row against every card
  * before it, and normalising each card's phones again for every row made planning a 10k-row file quadratic in
- * phone parsing (minutes; task H6). Cards are not changed once built, and an Identity is read-only.
+ * phone parsing (minutes). Cards are not changed once built, and an Identity is read-only.
  */
 const known = new WeakMap<PhoneOptions, WeakMap<object, Identity>>();
 function memo<T extends object>(card: T, options: PhoneOptions, compute: (card: T) => Identity): Identity {

@@ -12,7 +12,7 @@ import { addUser } from '../support/users';
 
 /**
  * DESIGN §8 "a rep never receives a record they may not see", §11: a user who loses access to a card loses their
- * copy on the next sync (task H4). The extension's store and sync client against the real `leadcard serve`.
+ * copy on the next sync. The extension's store and sync client against the real `leadcard serve`.
  */
 describe('a user who loses access to a card loses their copy', () => {
   const team = useTeamServer();

@@ -39,7 +39,7 @@ export const extension2En = {
   'extension2.opportunity.override': 'Override as manager',
   'extension2.opportunity.repCannotOverride': 'Only a manager can override a skipped key node.',
   'extension2.opportunity.summary': '{stage} · {amount}',
-  // H5: a manager's override goes to the server (it decides); offline it is refused, never queued.
+  // A manager's override goes to the server (it decides); offline it is refused, never queued.
   'extension2.opportunity.overridden': 'Moved to {stage} by a manager’s override; the reason is recorded on the card.',
   'extension2.opportunity.overrideOffline':
     'The server cannot be reached. A manager’s override is the server’s decision, so nothing was queued: try again when you are online.',

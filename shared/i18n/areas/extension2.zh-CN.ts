@@ -39,7 +39,7 @@ export const extension2ZhCN: Record<keyof typeof extension2En, string> = {
   'extension2.opportunity.override': '以经理身份越过',
   'extension2.opportunity.repCannotOverride': '只有经理可以越过未达成的关键节点。',
   'extension2.opportunity.summary': '{stage} · {amount}',
-  // H5: a manager's override goes to the server (it decides); offline it is refused, never queued.
+  // A manager's override goes to the server (it decides); offline it is refused, never queued.
   'extension2.opportunity.overridden': '已由经理越过并移至{stage}，原因已记在卡片上。',
   'extension2.opportunity.overrideOffline': '无法连接服务器。经理越过须由服务器裁定，因此没有排队：请联网后重试。',
   'extension2.opportunity.overrideNotSynced': '服务器尚未收到此商机。请先同步，再越过。',
