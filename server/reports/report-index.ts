@@ -115,12 +115,31 @@ export class ReportIndex {
   private readonly stale = new Set<string>();
   /** One copy of each repeated value (see REPEATED). */
   private readonly strings = new Map<string, string>();
+  /** Whether the first refresh (the table read and the catch-up after it) has finished. */
+  private built = false;
+  /**
+   * The first build's progress: records read, against the change-log version at its start. That version counts
+   * every change ever made, so it over-estimates the live records (the figure may jump to the end), but it is
+   * known after one chunk where a count of a multi-GB table would take seconds itself.
+   */
+  private readonly reading = { done: 0, total: 0 };
 
   constructor(
     private readonly read: ReadChanges,
     private readonly chunk = 5000,
     private scan: ScanRecords | null = null,
   ) {}
+
+  /** Whether the first build has finished: from then on a refresh only catches up what changed since. */
+  get ready(): boolean {
+    return this.built;
+  }
+
+  /** How far the first build is: records read of an estimated total (0 while unknown); both equal once ready. */
+  progress(): { done: number; total: number } {
+    if (this.built) return { done: this.reading.total, total: this.reading.total };
+    return { done: Math.min(this.reading.done, this.reading.total), total: this.reading.total };
+  }
 
   /** Applies every change since the last call; resolves with the version the index now reflects. */
   refresh(): Promise<number> {
@@ -139,7 +158,11 @@ export class ReportIndex {
         this.apply(change);
         if (change.version > this.cursor) this.cursor = change.version;
       }
-      if (changes.length < this.chunk) return this.cursor;
+      if (changes.length < this.chunk) {
+        this.built = true;
+        this.reading.total = Math.max(this.reading.total, this.reading.done);
+        return this.cursor;
+      }
       // SQLite answers synchronously: let other requests (a sync push) run between chunks of a long catch-up.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -148,9 +171,12 @@ export class ReportIndex {
   private async firstBuild(scan: ScanRecords): Promise<void> {
     let after: { entity: EntityName; id: string } | null = null;
     let version: number | null = null;
+    this.reading.done = 0; // a retry after a failed scan reads from the start again
     for (;;) {
       const chunk = await scan(after, this.chunk);
       version ??= chunk.version;
+      this.reading.total = version;
+      this.reading.done += chunk.changes.length;
       for (const change of chunk.changes) this.apply(change);
       const last = chunk.changes.at(-1);
       if (!last || chunk.changes.length < this.chunk) break;

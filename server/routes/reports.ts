@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { leadSource, leadStatus } from '../../shared/schema/entities';
 import { DEFAULT_RULES } from '../../shared/scoring/default-rules';
 import type { ScoringRules } from '../../shared/scoring/rules';
-import type { User } from '../db/storage';
+import type { Storage, User } from '../db/storage';
 import type { AppDeps } from '../deps';
 import { type Env, requireUser, validate } from '../http';
 import { AnswerCache } from '../reports/answer-cache';
@@ -61,6 +61,20 @@ export const REPORT_READER: User = {
   createdAt: '1970-01-01T00:00:00.000Z',
 };
 
+/** The report paths that never read the index (who am I, the filters' people): answered during warm-up too. */
+const INDEX_FREE = /\/(me|people)$/;
+/** Seconds a client waits before asking again while the index warms up. */
+const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * Resolves once the reports' index of `storage` has finished its first build (starting it if none runs): until
+ * then the report endpoints answer 503 warming-up. Tests that query reports straight after creating an app wait
+ * for it.
+ */
+export async function reportsReady(storage: Storage): Promise<void> {
+  await reportIndexOfStorage(storage).refresh();
+}
+
 /**
  * The manager page's reports (issue 9), `GET /api/v1/reports/…`, computed from the rows the caller may see with
  * the shared scoring rules. Role-aware: an admin sees everything, a manager their team, a rep what they own.
@@ -74,6 +88,8 @@ export function reportRoutes(deps: AppDeps) {
   const rules = () => inForce().rules;
   const index = reportIndexOfStorage(deps.storage);
   const answers = new AnswerCache(200);
+  /** The last failure of a first build a request started, if none has succeeded since. */
+  let buildFailure: unknown = null;
   // Build the index and its shared per-account facts soon after start rather than on the first manager's request
   // (seconds at 100k accounts; the catch-up reads in chunks that yield to requests); a failure here (say, storage
   // closed by a test) only means the first request builds it.
@@ -102,6 +118,30 @@ export function reportRoutes(deps: AppDeps) {
   return new Hono<Env>()
     .use('*', requireUser(deps))
     .use('*', async (c, next) => {
+      if (!index.ready) {
+        // The first build reads the whole database (~30 s at 100k accounts): say so at once rather than hang.
+        // A request joins the build, or starts it again after a failure; that failure is the next request's 500,
+        // so a broken storage is not reported as an endless warm-up.
+        if (buildFailure !== null) {
+          const failure = buildFailure;
+          buildFailure = null;
+          throw failure;
+        }
+        index.refresh().catch((error: unknown) => {
+          buildFailure = error;
+        });
+        if (INDEX_FREE.test(c.req.path)) return next();
+        const progress = index.progress();
+        const percent = progress.total > 0 ? Math.min(99, Math.floor((progress.done * 100) / progress.total)) : 0;
+        return c.json(
+          {
+            error: { code: 'warming-up', message: `reports are being prepared (${percent}%)`, field: null },
+            progress,
+          },
+          503,
+          { 'retry-after': String(RETRY_AFTER_SECONDS) },
+        );
+      }
       const version = await index.refresh();
       await deps.scoring?.ready();
       const user = c.get('user');

@@ -4,6 +4,7 @@ import { generateToken, hashToken } from '../../server/auth/secrets';
 import { openSqliteStorage } from '../../server/db/sqlite';
 import type { Role, User } from '../../server/db/storage';
 import { type AppDeps, makeDeps } from '../../server/deps';
+import { reportsReady } from '../../server/routes/reports';
 import { encodeHlc } from '../../shared/hlc/hlc';
 import type { Mutation } from '../../shared/schema/sync/mutation';
 
@@ -74,6 +75,8 @@ export async function makeTestApp(overrides: Partial<AppDeps> = {}): Promise<Tes
     tokens[person.name] = token;
   }
   const app = createApp(deps);
+  // The report endpoints answer 503 warming-up until their index's first build is done (task H8): tests query at once.
+  await reportsReady(storage);
   const call: TestApp['call'] = async (name, method, path, body) => {
     const headers: Record<string, string> = {};
     if (name) headers.authorization = `Bearer ${tokens[name]}`;
