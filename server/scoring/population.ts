@@ -21,14 +21,23 @@ export function populationFromTransactions(
   return populationStats(accounts, rules, now);
 }
 
-/** Whether two batches would grade every account alike: same F and M cut points, same pyramid tier and ABC class. */
-export function samePopulation(a: PopulationStats, b: PopulationStats): boolean {
+/** Whether two batches place every F and M value in the same quintile (the same cut points). */
+export function sameCuts(a: PopulationStats, b: PopulationStats): boolean {
   const same = (x: readonly number[], y: readonly number[]) => x.length === y.length && x.every((v, i) => v === y[i]);
-  if (!same(a.frequencyCuts, b.frequencyCuts) || !same(a.monetaryCuts, b.monetaryCuts)) return false;
-  if (a.ranks.size !== b.ranks.size) return false;
+  return same(a.frequencyCuts, b.frequencyCuts) && same(a.monetaryCuts, b.monetaryCuts);
+}
+
+/**
+ * The accounts whose pyramid tier or ABC class differs between two batches (ranked in one only, included), sorted.
+ * With the same cut points these are the only accounts the newer batch grades differently: an account's F and M
+ * quintiles depend on its own figures and the cuts, and its own figures were graded by the push that changed them.
+ */
+export function rankChanges(a: PopulationStats, b: PopulationStats): string[] {
+  const changed: string[] = [];
   for (const [id, rank] of a.ranks) {
     const other = b.ranks.get(id);
-    if (!other || other.pyramid !== rank.pyramid || other.abc !== rank.abc) return false;
+    if (!other || other.pyramid !== rank.pyramid || other.abc !== rank.abc) changed.push(id);
   }
-  return true;
+  for (const id of b.ranks.keys()) if (!a.ranks.has(id)) changed.push(id);
+  return changed.sort();
 }

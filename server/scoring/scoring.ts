@@ -4,7 +4,7 @@ import type { RuleDocument } from '../../shared/scoring/rules';
 import type { FullRescoreMark, Storage } from '../db/storage';
 import type { ScoreAccount } from '../scoring-seam';
 import { gradeCard, incrementalScorer } from './grade-card';
-import { populationFromTransactions, samePopulation } from './population';
+import { populationFromTransactions, rankChanges, sameCuts } from './population';
 import { RuleStore, type SaveRulesResult } from './rule-store';
 
 /**
@@ -229,8 +229,9 @@ export class Scoring {
     this.population = population;
     let ids: string[];
     if (kind === 'all') ids = await this.storage.accountIds();
-    // Pushes graded their accounts against the previous statistics: if these grade alike, nothing is stale.
-    else if (samePopulation(previous, population)) ids = [];
+    // Pushes graded their accounts against the previous statistics: with the same cut points, only the accounts
+    // whose pyramid tier or ABC class moved are stale (none at all, usually), not every customer.
+    else if (sameCuts(previous, population)) ids = rankChanges(previous, population);
     else {
       // The population-relative grades can change only for accounts with transactions, or ranked before.
       const touched = new Set(transactions.map((t) => t.accountId));
