@@ -19,6 +19,8 @@ export const managerEn = {
   'manager.nav.structure': 'Customer structure',
   'manager.loading': 'Loading…',
   'manager.error': 'Could not load: {reason}',
+  'manager.warming': 'Preparing reports… {percent}%',
+  'manager.warmingBar': 'Reports prepared',
   'manager.empty': 'Nothing to show yet.',
   'manager.more': 'Show more',
   'manager.pageOf': '{from}–{to} of {total}',

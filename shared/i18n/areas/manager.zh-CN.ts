@@ -20,6 +20,8 @@ export const managerZhCN: Record<keyof typeof managerEn, string> = {
   'manager.nav.structure': '客户结构',
   'manager.loading': '加载中…',
   'manager.error': '无法加载：{reason}',
+  'manager.warming': '正在准备报表… {percent}%',
+  'manager.warmingBar': '报表准备进度',
   'manager.empty': '暂无数据。',
   'manager.more': '显示更多',
   'manager.pageOf': '第 {from}–{to} 条，共 {total} 条',
