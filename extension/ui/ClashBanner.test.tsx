@@ -1,7 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Clash, clashes, rememberPendingCheck, settlePendingCheck } from '../clip/pending-check';
+import { type Clash, clashes, clashOf, rememberPendingCheck, settlePendingCheck } from '../clip/pending-check';
 import { saveClip } from '../clip/save-clip';
 import { storedRecord } from '../store/local-change';
 import { newAccountFields } from '../store/new-records';
@@ -143,6 +144,49 @@ describe('CardClash', () => {
     expect(await clashes(db)).toEqual([]);
     await until(() => root().querySelector('[data-testid="clash-banner"]') === null);
     expect(root().querySelector('[data-testid="clash-banner"]')).toBeNull();
+    render(null, root());
+    db.close();
+  });
+
+  // H11: the popup is already open on the card when the background's sync finds the clash.
+  it('appears on the open card as soon as the check finds the clash, and goes when the rep keeps the card', async () => {
+    const db = openTestDb(`card-clash-live-${Math.random()}`);
+    const env = testEnv();
+    const accountId = clash().accountId;
+    const candidate = {
+      name: '恒泰',
+      title: null,
+      org: null,
+      emails: ['sales@hengtai-tech.cn'],
+      phones: [],
+      website: null,
+      address: null,
+      kind: 'organisation' as const,
+      evidence: {},
+    };
+    await db.transaction('rw', db.meta, () =>
+      rememberPendingCheck(db, env, { accountId, candidate, url: 'https://hengtai-tech.cn/', by: 'li' }),
+    );
+    // act() runs the card's effect now, so its first read (no clash yet) starts before the check settles; a
+    // read of our own after it answers after it (the store answers in order).
+    act(() => render(<CardClash db={db} env={env} accountId={accountId} locale="zh-CN" />, root()));
+    expect(await clashOf(db, accountId)).toBeNull();
+    // Another write to the store first: the banner must not appear for a change that is not this card's clash.
+    await settlePendingCheck(db, 'another-card', { owner: 'wang', until: null });
+    expect(await clashOf(db, accountId)).toBeNull();
+    expect(root().querySelector('[data-testid="clash-banner"]')).toBeNull();
+
+    // The sync settles this card's check as a clash; the card is not rendered again.
+    await settlePendingCheck(db, accountId, { owner: '王芳', until: '2026-12-20' });
+    await until(() => root().querySelector('[data-testid="clash-banner"]') !== null);
+    expect(root().querySelector('[data-testid="clash-text"]')?.textContent).toBe(
+      '王芳 保护此客户至 12-20：您的卡片与其重复。',
+    );
+
+    (root().querySelector('[data-testid="clash-keep"]') as HTMLButtonElement).click();
+    await until(() => root().querySelector('[data-testid="clash-banner"]') === null);
+    expect(root().querySelector('[data-testid="clash-banner"]')).toBeNull();
+    expect(await clashes(db)).toEqual([]);
     render(null, root());
     db.close();
   });

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { type Locale, t } from '../../shared/i18n';
 import { type Clash, clashOf, keepClashingCard, removeClashingCard } from '../clip/pending-check';
 import type { LeadcardDb } from '../store/db';
 import type { StoreEnv } from '../store/meta';
+import { useStored } from './use-stored';
 
 /** `2026-12-20…` → `12-20`: the day the protection lapses, short enough for the popup. */
 const day = (iso: string) => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(5, 10) : iso);
@@ -40,26 +41,19 @@ export function ClashBanner(props: {
 }
 
 /**
- * The clash banner of one card, read from the store when the card opens: "remove my copy" queues the interest and deletes
- * the card through the store (tombstones sync); "keep my card" records the decision. Nothing when no clash.
+ * The clash banner of one card, read from the store and read again whenever the store's `meta` changes: a clash
+ * the background's sync finds while the card is open appears at once, without reopening the card. "Remove my
+ * copy" queues the interest and deletes the card through the store; "keep my card" records the decision; either
+ * way the clash leaves the store and the banner goes with it. Nothing when no clash.
  */
 export function CardClash(props: { db: LeadcardDb; env: StoreEnv; accountId: string; locale: Locale }) {
   const { db, env, accountId } = props;
-  const [clash, setClash] = useState<Clash | null>(null);
+  const clash = useStored(db, ['meta'], () => clashOf(db, accountId), [accountId], null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void clashOf(db, accountId).then((found) => live && setClash(found));
-    return () => {
-      live = false;
-    };
-  }, [db, accountId]);
   if (!clash) return null;
   const act = (action: () => Promise<unknown>) => {
     setBusy(true);
-    void action()
-      .then(() => setClash(null))
-      .finally(() => setBusy(false));
+    void action().finally(() => setBusy(false));
   };
   return (
     <ClashBanner

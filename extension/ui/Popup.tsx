@@ -5,6 +5,7 @@ import type { LeadcardDb } from '../store/db';
 import { discardQueuedChange } from '../store/discard';
 import { findByDomain, searchCards } from '../store/lookup';
 import type { StoreEnv } from '../store/meta';
+import { heldCards } from '../sync/held-cards';
 import { readSyncState } from '../sync/scheduler';
 import { initialSyncState } from '../sync/sync-state';
 import { CardView } from './CardView';
@@ -19,6 +20,7 @@ import { Survey } from './Survey';
 import { SyncStatus } from './SyncStatus';
 import type { StageOverrideRequest } from './stage-override';
 import { useLive } from './use-live';
+import { useStored } from './use-stored';
 
 type View = { kind: 'search' } | { kind: 'card'; id: string } | { kind: 'new' };
 
@@ -68,6 +70,8 @@ export function Popup({ ports, language = navigator.language }: { ports: PopupPo
   );
   const syncState = useLive(() => readSyncState(db), [db], initialSyncState);
   const pending = useLive(() => db.outbox.count(), [db], 0);
+  // H11: the clipped cards the push holds back, re-read when the sync settles a check or the rep decides.
+  const held = useStored(db, ['meta', 'accounts'], () => heldCards(db), [], []);
 
   return (
     <main lang={locale} class="popup">
@@ -199,6 +203,8 @@ export function Popup({ ports, language = navigator.language }: { ports: PopupPo
         locale={locale}
         onSyncNow={ports.syncNow}
         onSignIn={ports.openOptions}
+        held={held}
+        onOpenCard={(id) => setView({ kind: 'card', id })}
         onDiscard={(seq) =>
           void discardQueuedChange(db, seq, new Date(env.now()).toISOString()).then(() => ports.syncNow())
         }

@@ -174,9 +174,20 @@ describe('an offline clip of a colleague’s customer, in real Chromium against 
     for (const c of CUSTOMERS) expect(await clipPage(c.path)).toBe('offline');
     expect(await meta<unknown>(popup.page, 'clip.pendingChecks')).toHaveLength(2);
 
-    // Back online: sync runs the checks — both customers are wang's.
-    server = await serveOnPort(dataDir, port);
+    // While the check waits, the popup says which cards are held back and why; a line opens its card.
     await popup.page.reload();
+    const held = popup.page.getByTestId('held-card');
+    await expect
+      .poll(() => held.evaluateAll((lines) => lines.map((l) => l.getAttribute('data-reason'))))
+      .toEqual(['checking', 'checking']);
+    expect(await held.allTextContents()).toEqual(CUSTOMERS.map((c) => `${c.org}: waiting for the duplicate check`));
+    await held.filter({ hasText: CUSTOMERS[0].org }).click();
+    await popup.page.getByTestId('card').waitFor();
+    expect(await popup.cardName()).toBe(CUSTOMERS[0].org);
+    expect(await popup.page.getByTestId('clash-banner').count()).toBe(0);
+
+    // Back online, the card still open: sync runs the checks — both customers are wang's.
+    server = await serveOnPort(dataDir, port);
     await popup.syncNow();
     await expect.poll(() => meta<unknown>(popup.page, 'clip.clashes'), { timeout: 20_000 }).toHaveLength(2);
     expect(await meta<unknown>(popup.page, 'clip.pendingChecks')).toEqual([]);
@@ -184,9 +195,12 @@ describe('an offline clip of a colleague’s customer, in real Chromium against 
     await expect.poll(() => popup.syncStatus(), { timeout: 20_000 }).toBe('pending');
     expect((await pull('li', 'li-password-1')).filter((c) => c.entity === 'account')).toEqual([]);
 
-    // The card shows the clash (read when the card opens).
-    await openCard(popup, CUSTOMERS[0].org);
+    // The open card shows the clash without being opened again, and the held lines now ask for the decision.
     await popup.page.getByTestId('clash-banner').waitFor();
+    expect(await popup.cardName()).toBe(CUSTOMERS[0].org);
+    await expect
+      .poll(() => held.allTextContents())
+      .toEqual(CUSTOMERS.map((c) => `${c.org}: clash, your decision needed`));
     expect(await popup.page.getByTestId('clash-text').textContent()).toMatch(
       /^wang protects this customer until .+: your card duplicates theirs\.$/,
     );

@@ -88,6 +88,11 @@ export const extensionEn = {
   'extension.sync.refusedLostAccessUnnamed':
     'A change was refused: you may no longer change its card (it was assigned to a colleague, unshared or moved to another team), so it is no longer kept in this browser. Discard your changes to it to go on syncing. ({reason})',
   'extension.sync.signIn': 'Sign in',
+  // H11: the cards the push holds back, and why (SyncStatus).
+  'extension.sync.heldTitle': 'Not syncing yet:',
+  'extension.sync.heldChecking': '{card}: waiting for the duplicate check',
+  'extension.sync.heldClash': '{card}: clash, your decision needed',
+  'extension.sync.heldUnnamed': 'A clipped card',
   'extension.options.title': 'Leadcard settings',
   'extension.options.signInTitle': 'Sign in to your team’s server',
   'extension.options.serverUrl': 'Server address',

@@ -89,6 +89,11 @@ export const extensionZhCN: Record<keyof typeof extensionEn, string> = {
   'extension.sync.refusedLostAccessUnnamed':
     '一条更改被拒绝：你已无权修改它所属的客户卡（已分配给同事、取消共享或转到其他团队），本浏览器不再保留它。放弃对它的更改即可继续同步。（{reason}）',
   'extension.sync.signIn': '登录',
+  // H11: the cards the push holds back, and why (SyncStatus).
+  'extension.sync.heldTitle': '暂不同步：',
+  'extension.sync.heldChecking': '{card}：等待查重',
+  'extension.sync.heldClash': '{card}：撞单，需要您决定',
+  'extension.sync.heldUnnamed': '一张剪藏的客户卡',
   'extension.options.title': 'Leadcard 设置',
   'extension.options.signInTitle': '登录团队服务器',
   'extension.options.serverUrl': '服务器地址',
