@@ -31,9 +31,10 @@ export function candidateIdentity(candidate: Candidate, options: PhoneOptions = 
 }
 
 /**
- * Identities of cards already computed, per options object: an import matches every row against every card
- * before it, and normalising each card's phones again for every row made planning a 10k-row file quadratic in
- * phone parsing (minutes). Cards are not changed once built, and an Identity is read-only.
+ * Identities of cards already computed, per options object: a card is compared with every clip or import row that
+ * shares a key with it (card-index.ts) and the same cards are matched over and over, and normalising each card's
+ * phones again each time made planning a 10k-row file quadratic in phone parsing (minutes). Cards are not changed
+ * once built, and an Identity is read-only.
  */
 const known = new WeakMap<PhoneOptions, WeakMap<object, Identity>>();
 function memo<T extends object>(card: T, options: PhoneOptions, compute: (card: T) => Identity): Identity {

@@ -1,4 +1,4 @@
-import { matchCandidate } from '../match/match-candidate';
+import { cardIndex } from '../match/card-index';
 import type { MatchableAccount, MatchableContact, MatchReason } from '../match/types';
 import type { PhoneOptions } from '../normalise/phone';
 import type { Candidate } from '../schema/candidate';
@@ -93,8 +93,8 @@ export function planImport(
   existing: { accounts: readonly MatchableAccount[]; contacts: readonly MatchableContact[] },
   options: PhoneOptions = {},
 ): ImportPlan {
-  const accounts = [...existing.accounts];
-  const contacts = [...existing.contacts];
+  // Keyed, so each row is matched against only the cards and earlier rows sharing a key with it (not all of them).
+  const cards = cardIndex(existing, options);
   const rows: PlannedRow[] = [];
   for (const result of results) {
     if (!result.ok) {
@@ -102,7 +102,7 @@ export function planImport(
       continue;
     }
     const { draft } = result;
-    const match = matchCandidate(draftCandidate(draft), { accounts, contacts }, options);
+    const match = cards.match(draftCandidate(draft));
     if (match.account.action === 'merge') {
       const accountId = match.account.match.id;
       const contactId =
@@ -116,14 +116,14 @@ export function planImport(
         reasons: match.account.match.reasons,
       });
       const added = draftMatchables(draft, accountId).contact;
-      if (added && contactId === null) contacts.push({ ...added, id: `${provisionalId(draft.line)}/contact` });
+      if (added && contactId === null) cards.addContact({ ...added, id: `${provisionalId(draft.line)}/contact` });
       continue;
     }
     const ref = provisionalId(draft.line);
     rows.push({ line: draft.line, action: 'new', draft, ref });
     const made = draftMatchables(draft, ref);
-    accounts.push(made.account);
-    if (made.contact) contacts.push(made.contact);
+    cards.addAccount(made.account);
+    if (made.contact) cards.addContact(made.contact);
   }
   const count = (action: PlannedRow['action']) => rows.filter((row) => row.action === action).length;
   return { rows, counts: { new: count('new'), merge: count('merge'), invalid: count('invalid') } };
