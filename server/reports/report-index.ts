@@ -128,6 +128,8 @@ export class ReportIndex {
     private readonly read: ReadChanges,
     private readonly chunk = 5000,
     private scan: ScanRecords | null = null,
+    /** Whether `read` and `scan` answer only the kept fields in objects of their own (Storage.reportChanges). */
+    private readonly slim = false,
   ) {}
 
   /** Whether the first build has finished: from then on a refresh only catches up what changed since. */
@@ -217,8 +219,11 @@ export class ReportIndex {
     let after: Kept | undefined;
     if (change.deleted) map.delete(id);
     else {
-      const accountId = typeof change.fields.accountId === 'string' ? this.intern(change.fields.accountId) : null;
-      const fields = this.pick(change.fields, KEPT[entity as ReportEntity]);
+      // accountId is REPEATED, so already interned: use that copy, not a second lookup (H9: 1.9M lookups at start).
+      const fields = this.slim
+        ? this.internKept(change.fields, KEPT[entity as ReportEntity])
+        : this.pick(change.fields, KEPT[entity as ReportEntity]);
+      const accountId = typeof fields.accountId === 'string' ? fields.accountId : null;
       after = { id, accountId, fields, atMs: timeOf(typeof fields.at === 'string' ? fields.at : null) };
       map.set(id, after);
     }
@@ -230,8 +235,11 @@ export class ReportIndex {
   private moveFact(lists: Map<string, Kept[]>, before: Kept | undefined, after: Kept | undefined): void {
     const from = before?.accountId ?? null;
     const to = after?.accountId ?? null;
-    if (from !== null) this.stale.add(from);
-    if (to !== null) this.stale.add(to);
+    // Until the facts are first computed (all accounts at once, see shared) there is nothing to mark stale.
+    if (this.facts) {
+      if (from !== null) this.stale.add(from);
+      if (to !== null) this.stale.add(to);
+    }
     if (before && after && from === to && from !== null) {
       // An update in place keeps its position, as Map.set of an existing key does.
       const list = lists.get(from) ?? [];
@@ -255,6 +263,18 @@ export class ReportIndex {
     if (known !== undefined) return known;
     this.strings.set(value, value);
     return value;
+  }
+
+  /**
+   * A slim reader's fields (only kept keys, fresh objects nobody else holds) kept as they are, their repeated values
+   * interned in place: a copy per record was ~1.8M short-lived objects at start (H9).
+   */
+  private internKept(fields: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+    for (const key of keys) {
+      const value = fields[key];
+      if (typeof value === 'string' && REPEATED.has(key)) fields[key] = this.intern(value);
+    }
+    return fields;
   }
 
   private pick(fields: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
@@ -376,10 +396,10 @@ const indexes = new WeakMap<object, ReportIndex>();
  * The one index of a storage, shared by the routes that read it (reports, stage moves), reading the change log
  * with `read`. `key` is the storage object.
  */
-export function reportIndexOf(key: object, read: ReadChanges, scan?: ScanRecords): ReportIndex {
+export function reportIndexOf(key: object, read: ReadChanges, scan?: ScanRecords, slim = false): ReportIndex {
   let index = indexes.get(key);
   if (!index) {
-    index = new ReportIndex(read, undefined, scan);
+    index = new ReportIndex(read, undefined, scan, slim);
     indexes.set(key, index);
   }
   return index;
@@ -391,6 +411,7 @@ export function reportIndexOfStorage(storage: Storage): ReportIndex {
     storage,
     (after, max) => storage.reportChanges(after, max, KEPT),
     (after, max) => storage.reportScan(after, max, KEPT),
+    true,
   );
 }
 
