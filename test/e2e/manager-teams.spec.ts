@@ -111,8 +111,8 @@ describe('teams on the manager page (admin)', () => {
       .poll(() => notice(page).textContent())
       .toBe('Moved alice to North 1 as rep; owned cards that moved with them: 1.');
     await expect.poll(() => card(page, 'North 1').locator('[data-field="reps"]').textContent()).toBe('alice');
-    expect(await card(page, 'North 1').locator('[data-field="owned"]').textContent()).toBe('1');
-    expect(await card(page, 'east').locator('[data-field="owned"]').textContent()).toBe('0');
+    await expect.poll(() => card(page, 'North 1').locator('[data-field="owned"]').textContent()).toBe('1');
+    await expect.poll(() => card(page, 'east').locator('[data-field="owned"]').textContent()).toBe('0');
     expect(await alicesCard()).toMatchObject({ owner: 'alice', team: 'North 1' });
 
     // Rename: the users list and alice's next pull carry the new name.
@@ -124,25 +124,25 @@ describe('teams on the manager page (admin)', () => {
       .poll(() => notice(page).textContent())
       .toBe('Renamed team North 1 to 华北一组; cards that now carry the new name: 1.');
     await expect.poll(() => alice.locator('td').nth(1).textContent()).toBe('华北一组');
-    expect(await card(page, 'North 1').count()).toBe(0);
+    await expect.poll(() => card(page, 'North 1').count()).toBe(0);
     expect(await alicesCard()).toMatchObject({ team: '华北一组' });
 
     // Delete: only an empty team's button is enabled.
-    expect(await card(page, 'east').locator('[data-action="delete-team"]').isDisabled()).toBe(true);
+    await expect.poll(() => card(page, 'east').locator('[data-action="delete-team"]').isDisabled()).toBe(true);
     await page.locator('input[name="team-name"]').fill('spare');
     await page.locator('form.team-add button[type="submit"]').click();
     await expect.poll(() => card(page, 'spare').count()).toBe(1);
     await card(page, 'spare').locator('[data-action="delete-team"]').click();
     await expect.poll(() => notice(page).textContent()).toBe('Deleted team spare.');
-    expect(await card(page, 'spare').count()).toBe(0);
+    await expect.poll(() => card(page, 'spare').count()).toBe(0);
 
     expect(await admin.accessibilityViolations(), 'teams en').toEqual([]);
     await page.screenshot({ path: `${SHOTS}teams-en.png`, fullPage: true });
     await admin.language('zh-CN');
     await expect.poll(() => page.locator('#teams-heading').textContent()).toBe('团队');
     // The last result follows the language too.
-    expect(await notice(page).textContent()).toBe('已删除团队 spare。');
-    expect(await card(page, '华北一组').locator('dt').first().textContent()).toBe('经理');
+    await expect.poll(() => notice(page).textContent()).toBe('已删除团队 spare。');
+    await expect.poll(() => card(page, '华北一组').locator('dt').first().textContent()).toBe('经理');
     expect(await admin.accessibilityViolations(), 'teams zh-CN').toEqual([]);
     await page.screenshot({ path: `${SHOTS}teams-zh-CN.png`, fullPage: true });
   });
