@@ -1,71 +1,26 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeAccount, makeId } from '../factories/entities';
-import { CHROMIUM } from '../support/browser';
-import { type RunningServer, startRealServer } from '../support/server';
-import { addUser } from '../support/users';
+import type { RunningServer } from '../support/server';
+import { type ManagerFixture, SHOTS, startManagerFixture } from './support/manager-fixture';
 import { ManagerPage } from './support/manager-page';
-
-const SHOTS = new URL('../../test-results/manager/', import.meta.url).pathname;
-
-/** Signs in through the API as the extension does and returns the token. */
-async function tokenOf(url: string, name: string, password: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password, device: 'extension' }),
-  });
-  return ((await login.json()) as { token: string }).token;
-}
 
 describe('editing a card on the manager page', () => {
   let server: RunningServer;
   let browser: Browser;
   let aliceToken: string;
-  const accountId = makeId();
+  let accountId: string;
+  let fixture: ManagerFixture | undefined;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const dataDir = mkdtempSync(join(tmpdir(), 'leadcard-manager-edit-'));
-    addUser(dataDir, 'mia', 'manager', 'east', 'mia-password-1');
-    addUser(dataDir, 'alice', 'rep', 'east', 'alice-password-1');
-    server = await startRealServer({ dataDir });
-    aliceToken = await tokenOf(server.url, 'alice', 'alice-password-1');
-    // Aware, a high match and 120,000 of a 600,000 budget: 甲 (A).
-    const push = await fetch(`${server.url}/api/v1/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${aliceToken}` },
-      body: JSON.stringify({
-        clientId: '0193a000-0000-7000-8000-0000000e2e01',
-        mutations: [
-          {
-            seq: 1,
-            hlc: `${String(Date.now()).padStart(15, '0')}:00000:e2e`,
-            entity: 'account',
-            id: accountId,
-            op: 'upsert',
-            fields: makeAccount({ name: '宁波东方电子有限公司' }),
-          },
-        ],
-      }),
+    fixture = await startManagerFixture({
+      prefix: 'leadcard-manager-edit-',
+      clientId: '0193a000-0000-7000-8000-0000000e2e01',
+      accountName: '宁波东方电子有限公司',
     });
-    expect(await push.json()).toEqual({ ackedSeq: 1 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      ],
-    });
+    ({ server, browser, aliceToken, accountId } = fixture);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await fixture?.stop();
   });
 
   const qualification = (page: Page, label: string) =>

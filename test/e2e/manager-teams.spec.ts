@@ -1,71 +1,27 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeAccount, makeId } from '../factories/entities';
-import { CHROMIUM } from '../support/browser';
-import { type RunningServer, startRealServer } from '../support/server';
-import { addUser } from '../support/users';
+import type { RunningServer } from '../support/server';
+import { type ManagerFixture, SHOTS, startManagerFixture } from './support/manager-fixture';
 import { ManagerPage } from './support/manager-page';
-
-const SHOTS = new URL('../../test-results/manager/', import.meta.url).pathname;
-
-/** Signs in through the API as the extension does and returns the token. */
-async function tokenOf(url: string, name: string, password: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password, device: 'extension' }),
-  });
-  return ((await login.json()) as { token: string }).token;
-}
 
 describe('teams on the manager page (admin)', () => {
   let server: RunningServer;
   let browser: Browser;
   let aliceToken: string;
-  const accountId = makeId();
+  let accountId: string;
+  let fixture: ManagerFixture | undefined;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const dataDir = mkdtempSync(join(tmpdir(), 'leadcard-manager-teams-'));
-    addUser(dataDir, 'root', 'admin', 'hq', 'root-password-1');
-    addUser(dataDir, 'mia', 'manager', 'east', 'mia-password-1');
-    addUser(dataDir, 'alice', 'rep', 'east', 'alice-password-1');
-    server = await startRealServer({ dataDir });
-    aliceToken = await tokenOf(server.url, 'alice', 'alice-password-1');
-    const push = await fetch(`${server.url}/api/v1/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${aliceToken}` },
-      body: JSON.stringify({
-        clientId: '0193a000-0000-7000-8000-0000000e2e03',
-        mutations: [
-          {
-            seq: 1,
-            hlc: `${String(Date.now()).padStart(15, '0')}:00000:e2e`,
-            entity: 'account',
-            id: accountId,
-            op: 'upsert',
-            fields: makeAccount({ name: '宁波东方电子有限公司' }),
-          },
-        ],
-      }),
+    fixture = await startManagerFixture({
+      prefix: 'leadcard-manager-teams-',
+      clientId: '0193a000-0000-7000-8000-0000000e2e03',
+      accountName: '宁波东方电子有限公司',
+      extraUsers: [['root', 'admin', 'hq', 'root-password-1']],
     });
-    expect(await push.json()).toEqual({ ackedSeq: 1 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      ],
-    });
+    ({ server, browser, aliceToken, accountId } = fixture);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await fixture?.stop();
   });
 
   async function newPage(width = 1366, height = 900): Promise<Page> {
