@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount, makeContact } from '../factories/entities';
-import { addUser } from '../support/users';
+import { addUser, deviceToken } from '../support/users';
 import { OptionsPage, PopupPage } from './support/pages';
 import { openProfile, type Profile } from './support/profile';
 import { freePort, serveOnPort } from './support/servers';
@@ -62,16 +62,7 @@ describe('an offline clip of a colleague’s customer, in real Chromium against 
   let siteUrl = '';
   let profile: Profile;
 
-  const token = async (name: string, password: string) =>
-    (
-      (await (
-        await fetch(`${server?.url}/api/v1/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name, password, device: 'extension' }),
-        })
-      ).json()) as { token: string }
-    ).token;
+  const token = (name: string, password: string) => deviceToken(server?.url ?? '', name, password);
   const pull = async (name: string, password: string): Promise<PulledChange[]> => {
     const res = await fetch(`${server?.url}/api/v1/sync/pull?since=0&limit=1000`, {
       headers: { authorization: `Bearer ${await token(name, password)}` },

@@ -2,8 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newOpportunityFields } from '../../extension/store/card-records';
 import { makeAccount } from '../factories/entities';
-import { addUser } from '../support/users';
+import { addUser, deviceToken } from '../support/users';
 import { OptionsPage, PopupPage } from './support/pages';
 import { openProfile, type Profile } from './support/profile';
 import { freePort, serveOnPort } from './support/servers';
@@ -19,16 +20,7 @@ const hlc = (i: number) => `${String(Date.parse('2026-11-22T09:00:00Z') + i).pad
 describe('a manager’s stage-gate override from the popup, against the real server', () => {
   let server: { url: string; stop: () => Promise<void> } | null = null;
   let base = '';
-  const token = async (name: string, password: string) =>
-    (
-      (await (
-        await fetch(`${base}/api/v1/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name, password, device: 'extension' }),
-        })
-      ).json()) as { token: string }
-    ).token;
+  const token = (name: string, password: string) => deviceToken(base, name, password);
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'leadcard-override-'));
@@ -57,24 +49,7 @@ describe('a manager’s stage-gate override from the popup, against the real ser
             entity: 'opportunity',
             id: OPPORTUNITY,
             op: 'upsert',
-            fields: {
-              accountId: ACCOUNT,
-              name: '数控车间改造',
-              amount: 1200000,
-              currency: 'CNY',
-              stage: 'development',
-              expectedClose: null,
-              needs: null,
-              schedule: null,
-              budget: null,
-              decisionMakers: [],
-              competition: null,
-              criteria: [],
-              grade: null,
-              lostReason: null,
-              gates: {},
-              stageOverride: null,
-            },
+            fields: newOpportunityFields({ accountId: ACCOUNT, name: '数控车间改造', amount: 1200000 }),
           },
         ],
       }),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAccount } from '../factories/entities';
-import { addUser } from '../support/users';
+import { addUser, deviceToken } from '../support/users';
 import { OptionsPage, PopupPage } from './support/pages';
 import { openProfile, type Profile } from './support/profile';
 import { freePort, serveOnPort } from './support/servers';
@@ -115,16 +115,7 @@ describe('claiming a pool account from the popup', () => {
     expect(res.status, `${method} ${path}`).toBe(200);
     return res.json();
   };
-  const token = async (name: string, password: string) =>
-    (
-      (await (
-        await fetch(`${base}/api/v1/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name, password, device: 'extension' }),
-        })
-      ).json()) as { token: string }
-    ).token;
+  const token = (name: string, password: string) => deviceToken(base, name, password);
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'leadcard-claim-'));

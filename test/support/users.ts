@@ -28,3 +28,14 @@ export function addUser(
     { input: `${password}\n`, cwd: root, stdio: ['pipe', 'pipe', 'pipe'] },
   );
 }
+
+/** Signs in through the API as the extension does (`device: "extension"`) and returns the device token. */
+export async function deviceToken(url: string, name: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password, device: 'extension' }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${name}: HTTP ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}

@@ -6,20 +6,10 @@ import { expect } from 'vitest';
 import { makeAccount, makeId } from '../../factories/entities';
 import { CHROMIUM } from '../../support/browser';
 import { type RunningServer, startRealServer } from '../../support/server';
-import { addUser } from '../../support/users';
+import { addUser, deviceToken } from '../../support/users';
 
 /** Where the manager page's screenshots go. */
 export const SHOTS = new URL('../../../test-results/manager/', import.meta.url).pathname;
-
-/** Signs in through the API as the extension does and returns the token. */
-export async function tokenOf(url: string, name: string, password: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password, device: 'extension' }),
-  });
-  return ((await login.json()) as { token: string }).token;
-}
 
 export type ManagerFixture = {
   server: RunningServer;
@@ -47,7 +37,7 @@ export async function startManagerFixture(options: {
   addUser(dataDir, 'mia', 'manager', 'east', 'mia-password-1');
   addUser(dataDir, 'alice', 'rep', 'east', 'alice-password-1');
   const server = await startRealServer({ dataDir });
-  const aliceToken = await tokenOf(server.url, 'alice', 'alice-password-1');
+  const aliceToken = await deviceToken(server.url, 'alice', 'alice-password-1');
   const accountId = makeId();
   // Aware, a high match and 120,000 of a 600,000 budget (the factory's defaults): 甲 (A).
   const push = await fetch(`${server.url}/api/v1/sync/push`, {
